@@ -1,0 +1,56 @@
+package se.driftinfo.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts the real infrastructure once per test JVM and points the service under test at it.
+ * Use with {@code @WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name =
+ * "database", value = "maintenance"))}; tests read mail and Kafka through {@link #infrastructure()}.
+ */
+public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static Infrastructure infrastructure;
+    private String database = "maintenance";
+
+    /** The running infrastructure; started lazily, stopped when the test JVM exits. */
+    public static synchronized Infrastructure infrastructure() {
+        if (infrastructure == null) {
+            try {
+                Path dir = Files.createTempDirectory("driftinfo-test-");
+                infrastructure = Infrastructure.start(dir, false, 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "infra-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the test infrastructure", e);
+            }
+        }
+        return infrastructure;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Infrastructure infra = infrastructure();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database),
+                "quarkus.datasource.username", database,
+                "quarkus.datasource.password", database,
+                "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(infra.mail().port()));
+    }
+
+    @Override
+    public void stop() {
+        // Kept running for the next test class in this JVM; the shutdown hook stops it.
+    }
+}
