@@ -1,0 +1,166 @@
+package se.driftinfo.kit.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The one place errors become HTTP responses: RFC 9457 problem details, naming the field where there
+ * is one. Never a stack trace or class name; unexpected failures are logged with an id the client sees.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String TYPE_BASE = "https://driftinfo.se/problems/";
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, UriInfo uri) {
+        return respond(new Problem(TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), path(uri),
+                e.invalidParams()));
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.InvalidParam> params = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            params.add(new Problem.InvalidParam(fieldName(v.getPropertyPath()), v.getMessage()));
+        }
+        params.sort((a, b) -> a.name().compareTo(b.name()));
+        String detail = params.stream().map(p -> p.name() + ": " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("");
+        return respond(new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, detail, path(uri), params));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e, path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return respond(jsonProblem(json, path(uri)));
+        }
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        String detail = status == 404 ? "No resource at this address" : title;
+        return respond(new Problem(TYPE_BASE + slug(title), title, status, detail, path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
+        return respond(new Problem(TYPE_BASE + "internal-error", "Internal error", 500,
+                "Something went wrong on our side. Quote error id " + id + " to the helpdesk.", path(uri), null));
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e, String instance) {
+        String field = null;
+        String reason;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = jsonPath(mapping.getPath());
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            reason = "is not a known field";
+            field = unknown.getPropertyName();
+        } else if (e instanceof InvalidFormatException format) {
+            reason = "cannot be read as " + friendly(format.getTargetType()) + ": '" + format.getValue() + "'";
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            reason = "must be " + friendly(mismatch.getTargetType());
+        } else {
+            reason = "is not valid JSON";
+        }
+        if (field == null) {
+            return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, "The request body " + reason,
+                    instance, null);
+        }
+        return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, field + ": " + reason, instance,
+                List.of(new Problem.InvalidParam(field, reason)));
+    }
+
+    /** Names a type the way a client thinks of it, never as a Java class. */
+    private static String friendly(Class<?> type) {
+        String name = type.getSimpleName();
+        return switch (name) {
+            case "LocalDateTime" -> "a local date-time like 2027-01-20T17:00";
+            case "LocalDate" -> "a date like 2027-01-20";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "a date-time with offset like 2027-01-20T17:00:00Z";
+            case "UUID" -> "an id (UUID)";
+            case "List", "Set", "Collection" -> "a list";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a text";
+            default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "an object";
+        };
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code create.request.systems[1]} (method, parameter, field) becomes {@code systems[1]}. */
+    static String fieldName(Path path) {
+        List<String> nodes = new ArrayList<>();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                }
+                default -> {
+                    String name = node.getName();
+                    if (node.getIndex() != null && !nodes.isEmpty()) {
+                        int last = nodes.size() - 1;
+                        nodes.set(last, nodes.get(last) + "[" + node.getIndex() + "]");
+                    }
+                    if (name != null && !name.startsWith("<")) {
+                        nodes.add(name);
+                    }
+                }
+            }
+        }
+        // Drop the parameter name (the request body) when a field follows it.
+        if (nodes.size() > 1) {
+            nodes.remove(0);
+        }
+        return String.join(".", nodes);
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
