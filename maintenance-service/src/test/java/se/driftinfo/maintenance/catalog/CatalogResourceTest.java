@@ -45,7 +45,7 @@ class CatalogResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("invalid-params.name", hasItem("region"));
+                .body("'invalid-params'.name", hasItem("region"));
     }
 
     @Test

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -35,6 +37,12 @@ public class ProblemMappers {
                 e.invalidParams()));
     }
 
+    /** Quarkus' own mapper for endpoint validation is bound to this exact type: take it over. */
+    @ServerExceptionMapper
+    public Response endpointViolations(ResteasyReactiveViolationException e, UriInfo uri) {
+        return violations(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e, UriInfo uri) {
         List<Problem.InvalidParam> params = new ArrayList<>();
@@ -44,6 +52,17 @@ public class ProblemMappers {
         params.sort((a, b) -> a.name().compareTo(b.name()));
         String detail = params.stream().map(p -> p.name() + ": " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("");
         return respond(new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, detail, path(uri), params));
+    }
+
+    /** Quarkus has built-in mappers for these exact types (with its own body): take them over. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e, path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(jsonProblem(e, path(uri)));
     }
 
     @ServerExceptionMapper

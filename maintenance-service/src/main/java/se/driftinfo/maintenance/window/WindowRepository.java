@@ -1,0 +1,36 @@
+package se.driftinfo.maintenance.window;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import se.driftinfo.kit.problem.ProblemException;
+
+@ApplicationScoped
+public class WindowRepository implements PanacheRepositoryBase<MaintenanceWindow, UUID> {
+
+    public MaintenanceWindow get(UUID id) {
+        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Maintenance window " + id));
+    }
+
+    /** Windows of a region (or all), optionally only those touching a system; oldest first. */
+    public List<MaintenanceWindow> matching(String region, String system) {
+        StringBuilder query = new StringBuilder("select distinct w from MaintenanceWindow w where 1 = 1");
+        if (region != null) {
+            query.append(" and w.region = :region");
+        }
+        if (system != null) {
+            query.append(" and :system member of w.systems");
+        }
+        query.append(" order by w.createdAt");
+        var q = getEntityManager().createQuery(query.toString(), MaintenanceWindow.class);
+        if (region != null) {
+            q.setParameter("region", region);
+        }
+        if (system != null) {
+            q.setParameter("system", system);
+        }
+        return q.getResultList();
+    }
+}

@@ -1,0 +1,26 @@
+package se.driftinfo.maintenance.window;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A planner's window: local {@code start}/{@code end} in {@code timeZone}; {@code recurrence} absent
+ * for a one-off. On update, {@code effectiveFrom} changes the series from that date on only.
+ */
+public record WindowRequest(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 4000) String description,
+        @NotBlank String region,
+        @NotEmpty @Size(max = 50) List<@NotBlank String> systems,
+        @NotBlank String timeZone,
+        @NotNull LocalDateTime start,
+        @NotNull LocalDateTime end,
+        @Size(max = 500) String recurrence,
+        LocalDate effectiveFrom) {
+}

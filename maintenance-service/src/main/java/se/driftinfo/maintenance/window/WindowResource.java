@@ -1,0 +1,135 @@
+package se.driftinfo.maintenance.window;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.maintenance.window.WindowResponse.OccurrenceResponse;
+
+/** Maintenance windows: planners write, anyone reads. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Maintenance windows")
+public class WindowResource {
+
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Stockholm");
+    private static final int NEXT_SHOWN = 5;
+
+    private final WindowService service;
+
+    public WindowResource(WindowService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("/maintenance-windows")
+    @RolesAllowed("planner")
+    @Operation(summary = "Schedule a window: a series with an RRULE, or a one-off disruption")
+    public Response schedule(@Valid @NotNull WindowRequest request) {
+        MaintenanceWindow window = service.schedule(request);
+        return Response.created(URI.create("/api/maintenance-windows/" + window.id())).entity(view(window)).build();
+    }
+
+    @GET
+    @Path("/maintenance-windows")
+    @Operation(summary = "Windows of a region or system, cancelled ones included")
+    public List<WindowResponse> list(@QueryParam("region") String region, @QueryParam("system") String system) {
+        return service.list(blankToNull(region), blankToNull(system)).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/maintenance-windows/{id}")
+    public WindowResponse get(@PathParam("id") String id) {
+        return view(service.get(uuid(id)));
+    }
+
+    @PUT
+    @Path("/maintenance-windows/{id}")
+    @RolesAllowed("planner")
+    @Operation(summary = "Redefine a window; with effectiveFrom only from that date on (earlier occurrences stay)")
+    public WindowResponse update(@PathParam("id") String id, @Valid @NotNull WindowRequest request) {
+        return view(service.update(uuid(id), request));
+    }
+
+    @DELETE
+    @Path("/maintenance-windows/{id}")
+    @RolesAllowed("planner")
+    @Operation(summary = "Cancel the whole series; its history is kept")
+    public WindowResponse cancel(@PathParam("id") String id, @QueryParam("reason") String reason) {
+        return view(service.cancel(uuid(id), reason));
+    }
+
+    @POST
+    @Path("/maintenance-windows/{id}/occurrences/{date}/cancel")
+    @RolesAllowed("planner")
+    @Operation(summary = "Cancel the occurrence that starts on a local date")
+    public WindowResponse cancelOccurrence(@PathParam("id") String id, @PathParam("date") String date,
+            @Valid OccurrenceRequests.Cancel request) {
+        return view(service.cancelOccurrence(uuid(id), date("date", date), request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("/maintenance-windows/{id}/occurrences/{date}/move")
+    @RolesAllowed("planner")
+    @Operation(summary = "Move the occurrence that starts on a local date to other local times")
+    public WindowResponse moveOccurrence(@PathParam("id") String id, @PathParam("date") String date,
+            @Valid @NotNull OccurrenceRequests.Move request) {
+        return view(service.moveOccurrence(uuid(id), date("date", date), request));
+    }
+
+    @GET
+    @Path("/occurrences")
+    @Operation(summary = "Expanded occurrences overlapping [from, to), sorted, with status (default: the next 12 months)")
+    public List<OccurrenceResponse> occurrences(@QueryParam("region") String region, @QueryParam("system") String system,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate start = from == null || from.isBlank() ? LocalDate.now(DEFAULT_ZONE) : date("from", from);
+        LocalDate end = to == null || to.isBlank() ? start.plusMonths(12) : date("to", to);
+        return service.occurrences(blankToNull(region), blankToNull(system), start, end);
+    }
+
+    private WindowResponse view(MaintenanceWindow window) {
+        return WindowResponse.of(window, service.upcoming(window, NEXT_SHOWN));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Maintenance window " + id);
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "'" + value + "' is not a date like 2027-01-20");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
