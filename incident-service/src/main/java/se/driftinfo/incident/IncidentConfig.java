@@ -1,0 +1,36 @@
+package se.driftinfo.incident;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The helpdesk's rules that operations may tune without a release. */
+@ConfigMapping(prefix = "driftinfo.incident")
+public interface IncidentConfig {
+
+    /** How long before a maintenance window starts a report is already "covered" by it. */
+    Duration imminentWindow();
+
+    /** Burst detection: many reports for one system in one region and no outage declared. */
+    Burst burst();
+
+    /** SLA targets per priority ({@code P1}…{@code P4}), counted in support hours. */
+    Map<String, Targets> sla();
+
+    interface Burst {
+        /** How many reports make a burst. */
+        int reports();
+
+        /** Within how long those reports must arrive. */
+        Duration within();
+    }
+
+    interface Targets {
+        /** Until the helpdesk first answers. */
+        Duration response();
+
+        /** Until the fault is resolved. */
+        Duration resolve();
+    }
+}

@@ -1,0 +1,32 @@
+package se.driftinfo.incident;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import se.driftinfo.kit.problem.ProblemException;
+
+/** Reads query and path values so that a bad one is a problem naming the parameter, not a 404. */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static <E extends Enum<E>> E enumOrNull(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.invalidField(field, "must be an id (UUID)");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package se.driftinfo.incident.maintenance;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import se.driftinfo.contracts.EventJson;
+import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
+
+/**
+ * The newest state of one maintenance window, kept as its event carried it (event-carried state):
+ * this service only asks whether a window covers a moment, so it keeps no structure of its own.
+ */
+@Entity
+@Table(name = "window_replica")
+public class WindowReplica extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String region;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(nullable = false)
+    public String payload;
+
+    /** Takes the window unless this replica already holds a newer state (events can be redelivered). */
+    public boolean replaceWith(WindowV1 window) {
+        Instant incoming = window.updatedAt() == null ? Instant.EPOCH : window.updatedAt();
+        if (updatedAt != null && incoming.isBefore(updatedAt)) {
+            return false;
+        }
+        id = window.id();
+        region = window.region();
+        status = window.status();
+        updatedAt = incoming;
+        payload = EventJson.write(window);
+        return true;
+    }
+
+    public WindowV1 window() {
+        return EventJson.read(payload, WindowV1.class);
+    }
+}

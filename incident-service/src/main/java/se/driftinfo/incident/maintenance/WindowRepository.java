@@ -1,0 +1,16 @@
+package se.driftinfo.incident.maintenance;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class WindowRepository implements PanacheRepositoryBase<WindowReplica, UUID> {
+
+    /** Scheduled windows of a region; few enough per region to filter by system in memory. */
+    public List<WindowReplica> scheduledIn(String region) {
+        return list("region = ?1 and status = 'SCHEDULED'", region);
+    }
+}

@@ -1,0 +1,51 @@
+package se.driftinfo.incident.outage;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A burst of fault reports for one system of one region with no outage declared: the detector's
+ * suggestion to the helpdesk to declare one. Closed when an outage covering it is declared.
+ */
+@Entity
+@Table(name = "burst_suggestion")
+public class BurstSuggestion extends PanacheEntityBase {
+
+    public static final String OPEN = "OPEN";
+    public static final String DECLARED = "DECLARED";
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String region;
+
+    @Column(nullable = false)
+    public String system;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "report_count", nullable = false)
+    public int reportCount;
+
+    @Column(name = "first_report_at", nullable = false)
+    public Instant firstReportAt;
+
+    @Column(name = "last_report_at", nullable = false)
+    public Instant lastReportAt;
+
+    @Column(name = "outage_id")
+    public UUID outageId;
+
+    public void declaredAs(UUID outage) {
+        status = DECLARED;
+        outageId = outage;
+    }
+}

@@ -1,0 +1,6 @@
+package se.driftinfo.incident.outage;
+
+/** How badly the systems are hit. */
+public enum OutageImpact {
+    OUTAGE, DEGRADED
+}

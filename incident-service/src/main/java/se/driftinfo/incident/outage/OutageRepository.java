@@ -1,0 +1,31 @@
+package se.driftinfo.incident.outage;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class OutageRepository implements PanacheRepositoryBase<Outage, UUID> {
+
+    public List<Outage> active() {
+        return list("resolvedAt is null order by startedAt desc");
+    }
+
+    public List<Outage> all() {
+        return list("order by startedAt desc");
+    }
+
+    /** The active outage that covers a system of a region, the earliest declared first. */
+    public Optional<Outage> activeCovering(String region, String system) {
+        return find("select o from Outage o join o.systems s where o.resolvedAt is null and o.region = ?1 and s = ?2"
+                + " order by o.startedAt", region, system).firstResultOptional();
+    }
+
+    public long nextNumber() {
+        return ((Number) getEntityManager().createNativeQuery("select nextval('outage_number')").getSingleResult())
+                .longValue();
+    }
+}

@@ -1,0 +1,176 @@
+package se.driftinfo.incident.outage;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import se.driftinfo.incident.Params;
+import se.driftinfo.incident.report.FaultReportRepository;
+import se.driftinfo.incident.report.FaultReportService;
+import se.driftinfo.kit.problem.ProblemException;
+
+/** Outages: the helpdesk declares, updates and resolves; anyone may read. */
+@Path("/api/outages")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Outages")
+public class OutageResource {
+
+    private final OutageService service;
+    private final FaultReportService reportService;
+    private final FaultReportRepository reports;
+    private final BurstDetector bursts;
+    private final SecurityIdentity identity;
+
+    public OutageResource(OutageService service, FaultReportService reportService, FaultReportRepository reports,
+            BurstDetector bursts, SecurityIdentity identity) {
+        this.service = service;
+        this.reportService = reportService;
+        this.reports = reports;
+        this.bursts = bursts;
+        this.identity = identity;
+    }
+
+    public record DeclareRequest(String title, String region, List<String> systems, OutageImpact impact,
+            Instant startedAt, String message) {
+    }
+
+    public record UpdateRequest(OutageStatus status, String message) {
+    }
+
+    public record ResolveRequest(String message, Instant resolvedAt) {
+    }
+
+    public record LinkRequest(UUID reportId) {
+    }
+
+    public record UpdateView(String status, String message, String author, Instant at) {
+    }
+
+    public record OutageView(UUID id, String reference, String title, String region, List<String> systems,
+            String impact, String status, Instant startedAt, Instant resolvedAt, int sequence, Instant updatedAt,
+            List<UpdateView> timeline, List<String> linkedReports) {
+    }
+
+    public record SuggestionView(UUID id, String region, String system, int reportCount, Instant firstReportAt,
+            Instant lastReportAt) {
+    }
+
+    @POST
+    @RolesAllowed("operator")
+    @Operation(summary = "Declare an outage")
+    public Response declare(DeclareRequest r) {
+        DeclareRequest req = required(r);
+        Outage outage = service.declare(new OutageService.Declaration(req.title(), req.region(), req.systems(),
+                req.impact(), req.startedAt(), req.message()), actor());
+        return Response.created(URI.create("/api/outages/" + outage.id)).entity(view(outage)).build();
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Outages, newest first; active=true for those that go on")
+    public List<OutageView> list(@QueryParam("active") boolean active) {
+        return service.list(active).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/suggestions")
+    @RolesAllowed("operator")
+    @Operation(summary = "Bursts of reports with no outage declared: candidates to declare one")
+    public List<SuggestionView> suggestions() {
+        return bursts.open().stream().map(s -> new SuggestionView(s.id, s.region, s.system, s.reportCount,
+                s.firstReportAt, s.lastReportAt)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public OutageView get(@PathParam("id") String id) {
+        return view(service.get(Params.uuid("id", id)));
+    }
+
+    @POST
+    @Path("/{id}/updates")
+    @RolesAllowed("operator")
+    @Operation(summary = "Add a status update to the timeline")
+    public OutageView update(@PathParam("id") String id, UpdateRequest r) {
+        UpdateRequest req = required(r);
+        return view(service.update(Params.uuid("id", id), req.status(), req.message(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @RolesAllowed("operator")
+    @Operation(summary = "Resolve the outage (final)")
+    public OutageView resolve(@PathParam("id") String id, ResolveRequest r) {
+        ResolveRequest req = required(r);
+        return view(service.resolve(Params.uuid("id", id), req.message(), req.resolvedAt(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/reports")
+    @RolesAllowed("operator")
+    @Operation(summary = "Link a fault report to this outage")
+    public OutageView link(@PathParam("id") String id, LinkRequest r) {
+        UUID outageId = Params.uuid("id", id);
+        LinkRequest req = required(r);
+        if (req.reportId() == null) {
+            throw ProblemException.invalidField("reportId", "is required");
+        }
+        reportService.triage(req.reportId(), linkTo(outageId), actor());
+        return view(service.get(outageId));
+    }
+
+    @DELETE
+    @Path("/{id}/reports/{reportId}")
+    @RolesAllowed("operator")
+    @Operation(summary = "Unlink a fault report from this outage")
+    public OutageView unlink(@PathParam("id") String id, @PathParam("reportId") String reportId) {
+        UUID outageId = Params.uuid("id", id);
+        UUID report = Params.uuid("reportId", reportId);
+        if (!outageId.equals(reportService.get(report).outageId)) {
+            throw ProblemException.conflict("The report is not linked to this outage");
+        }
+        reportService.triage(report, linkTo(null), actor());
+        return view(service.get(outageId));
+    }
+
+    private static FaultReportService.Triage linkTo(UUID outageId) {
+        return new FaultReportService.Triage(null, null, null, null, false, null, outageId, true, null, null);
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
+        }
+        return body;
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    private OutageView view(Outage o) {
+        return new OutageView(o.id, o.reference, o.title, o.region, List.copyOf(o.systems), o.impact.name(),
+                o.status.name(), o.startedAt, o.resolvedAt, o.sequence, o.updatedAt,
+                o.updates.stream().map(u -> new UpdateView(u.status.name(), u.message, u.author, u.at)).toList(),
+                reports.linkedTo(o.id).stream().map(r -> r.reference).toList());
+    }
+}

@@ -1,0 +1,47 @@
+package se.driftinfo.incident.report;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One change of a fault report: who changed which field when, from what to what. Never edited. */
+@Entity
+@Table(name = "fault_report_audit")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String actor;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @Column(nullable = false)
+    public String field;
+
+    @Column(name = "from_value")
+    public String fromValue;
+
+    @Column(name = "to_value")
+    public String toValue;
+
+    protected AuditEntry() {
+    }
+
+    AuditEntry(String actor, Instant at, String field, String fromValue, String toValue) {
+        this.actor = actor;
+        this.at = at;
+        this.field = field;
+        this.fromValue = fromValue;
+        this.toValue = toValue;
+    }
+}

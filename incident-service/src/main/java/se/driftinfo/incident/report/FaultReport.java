@@ -1,0 +1,295 @@
+package se.driftinfo.incident.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import se.driftinfo.incident.cover.Cover;
+import se.driftinfo.incident.sla.SlaPolicy;
+import se.driftinfo.kit.problem.ProblemException;
+
+/**
+ * A fault report (felanmälan) from a clinic and the helpdesk's handling of it: triage (impact ×
+ * urgency → priority), responsibility, assignee, status along {@link ReportStatus}'s table, comments
+ * and a link to an outage. Every change is written to the audit trail by the method that makes it.
+ */
+@Entity
+@Table(name = "fault_report")
+public class FaultReport extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String reference;
+
+    @Column(name = "reporter_hsa_id", nullable = false)
+    public String reporterHsaId;
+
+    @Column(name = "unit_name", nullable = false)
+    public String unitName;
+
+    @Column(name = "contact_name", nullable = false)
+    public String contactName;
+
+    @Column(name = "contact_email", nullable = false)
+    public String contactEmail;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Column(nullable = false)
+    public String region;
+
+    @Column(nullable = false)
+    public String system;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Level urgency;
+
+    @Enumerated(EnumType.STRING)
+    public Level impact;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    public Responsibility responsibility;
+
+    public String assignee;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReportStatus status;
+
+    @Column(name = "outage_id")
+    public UUID outageId;
+
+    @Column(name = "time_spent_minutes", nullable = false)
+    public int timeSpentMinutes;
+
+    @Column(name = "observed_at")
+    public Instant observedAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "response_due", nullable = false)
+    public Instant responseDue;
+
+    @Column(name = "resolve_due", nullable = false)
+    public Instant resolveDue;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "covered_kind")
+    public Cover.Kind coveredKind;
+
+    @Column(name = "covered_id")
+    public UUID coveredId;
+
+    @Column(name = "covered_title")
+    public String coveredTitle;
+
+    @Column(name = "covered_until")
+    public Instant coveredUntil;
+
+    @Version
+    public int version;
+
+    @OneToMany(cascade = CascadeType.ALL)
+    @JoinColumn(name = "report_id", nullable = false)
+    @OrderBy("at, id")
+    public List<ReportComment> comments = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL)
+    @JoinColumn(name = "report_id", nullable = false)
+    @OrderBy("at, id")
+    public List<AuditEntry> audit = new ArrayList<>();
+
+    protected FaultReport() {
+    }
+
+    /** What a clinic reports; validated before a report is made of it. */
+    public record Draft(String reporterHsaId, String unitName, String contactName, String contactEmail,
+            String contactPhone, String language, String region, String system, String description, Level urgency,
+            Instant observedAt) {
+    }
+
+    /**
+     * A newly received report. Until triage sets the impact, the SLA clock assumes medium impact.
+     */
+    public static FaultReport receive(UUID id, String reference, Draft draft, Cover cover, SlaPolicy.Due due,
+            Instant now) {
+        FaultReport r = new FaultReport();
+        r.id = id;
+        r.reference = reference;
+        r.reporterHsaId = draft.reporterHsaId();
+        r.unitName = draft.unitName().strip();
+        r.contactName = draft.contactName().strip();
+        r.contactEmail = draft.contactEmail().strip();
+        r.contactPhone = draft.contactPhone() == null || draft.contactPhone().isBlank() ? null : draft.contactPhone().strip();
+        r.language = draft.language();
+        r.region = draft.region();
+        r.system = draft.system();
+        r.description = draft.description().strip();
+        r.urgency = draft.urgency();
+        r.observedAt = draft.observedAt();
+        r.status = ReportStatus.NEW;
+        r.receivedAt = now;
+        r.updatedAt = now;
+        r.responseDue = due.response();
+        r.resolveDue = due.resolve();
+        if (cover != null) {
+            r.coveredKind = cover.kind();
+            r.coveredId = cover.id();
+            r.coveredTitle = cover.title();
+            r.coveredUntil = cover.until();
+        }
+        r.audit.add(new AuditEntry("reporter " + draft.reporterHsaId(), now, "status", null, ReportStatus.NEW.name()));
+        return r;
+    }
+
+    /** The priority the SLA clock runs on: the triaged one, or medium impact until triage. */
+    public Priority slaPriority() {
+        return priority != null ? priority : Priority.of(Level.MEDIUM, urgency);
+    }
+
+    /**
+     * Sets impact and/or urgency and derives the priority. Triaging a new report moves it to TRIAGED.
+     *
+     * @return true if the priority changed (the SLA dates must be recomputed)
+     */
+    public boolean assess(Level newImpact, Level newUrgency, String actor, Instant now) {
+        requireOpen();
+        Priority before = priority;
+        if (newUrgency != null && newUrgency != urgency) {
+            record(actor, now, "urgency", urgency, newUrgency);
+            urgency = newUrgency;
+        }
+        if (newImpact != null && newImpact != impact) {
+            record(actor, now, "impact", impact, newImpact);
+            impact = newImpact;
+        }
+        if (impact != null) {
+            priority = Priority.of(impact, urgency);
+        }
+        if (priority != before) {
+            record(actor, now, "priority", before, priority);
+        }
+        if (status == ReportStatus.NEW && priority != null) {
+            moveTo(ReportStatus.TRIAGED, actor, now);
+        }
+        return priority != before;
+    }
+
+    public void rescheduleSla(SlaPolicy.Due due) {
+        responseDue = due.response();
+        resolveDue = due.resolve();
+    }
+
+    public void assignResponsibility(Responsibility newResponsibility, String actor, Instant now) {
+        requireOpen();
+        if (newResponsibility != responsibility) {
+            record(actor, now, "responsibility", responsibility, newResponsibility);
+            responsibility = newResponsibility;
+        }
+    }
+
+    /** Assigns the report; null or blank unassigns it. */
+    public void assignTo(String newAssignee, String actor, Instant now) {
+        requireOpen();
+        String value = newAssignee == null || newAssignee.isBlank() ? null : newAssignee.strip();
+        if (!Objects.equals(value, assignee)) {
+            record(actor, now, "assignee", assignee, value);
+            assignee = value;
+        }
+    }
+
+    /** Records time spent; billable when the provider is responsible. */
+    public void recordTimeSpent(int minutes, String actor, Instant now) {
+        requireOpen();
+        if (minutes <= 0) {
+            throw ProblemException.invalidField("timeSpentMinutes", "must be a positive number of minutes");
+        }
+        record(actor, now, "timeSpentMinutes", timeSpentMinutes, timeSpentMinutes + minutes);
+        timeSpentMinutes += minutes;
+    }
+
+    /** Provider-side work is billable; region-side work is not. */
+    public int billableMinutes() {
+        return responsibility == Responsibility.PROVIDER ? timeSpentMinutes : 0;
+    }
+
+    /** Moves along the transition table; anything else is a conflict. */
+    public void moveTo(ReportStatus target, String actor, Instant now) {
+        if (target == status) {
+            return;
+        }
+        if (!status.canMoveTo(target)) {
+            throw ProblemException.conflict("A report cannot go from " + status + " to " + target + "; allowed: "
+                    + (status.next().isEmpty() ? "none" : status.next()));
+        }
+        if (target == ReportStatus.TRIAGED && priority == null) {
+            throw ProblemException.conflict("A report needs an impact (and so a priority) to be triaged");
+        }
+        record(actor, now, "status", status, target);
+        status = target;
+    }
+
+    /** Links the report to an outage of its region; null unlinks it. */
+    public void linkTo(UUID outage, String outageRegion, String actor, Instant now) {
+        requireOpen();
+        if (outage != null && !region.equals(outageRegion)) {
+            throw ProblemException.conflict("The outage is in region " + outageRegion + ", the report in " + region);
+        }
+        if (!Objects.equals(outage, outageId)) {
+            record(actor, now, "outageId", outageId, outage);
+            outageId = outage;
+        }
+    }
+
+    public void comment(String text, String author, Instant now) {
+        requireNotClosed();
+        comments.add(new ReportComment(author, text.strip(), now));
+        record(author, now, "comment", null, "added");
+    }
+
+    private void requireOpen() {
+        requireNotClosed();
+    }
+
+    private void requireNotClosed() {
+        if (status == ReportStatus.CLOSED) {
+            throw ProblemException.conflict("Report " + reference + " is closed and can no longer change");
+        }
+    }
+
+    private void record(String actor, Instant now, String field, Object from, Object to) {
+        audit.add(new AuditEntry(actor, now, field, from == null ? null : from.toString(), to == null ? null : to.toString()));
+        updatedAt = now;
+    }
+}

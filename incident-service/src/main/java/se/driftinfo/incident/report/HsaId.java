@@ -1,0 +1,31 @@
+package se.driftinfo.incident.report;
+
+import java.util.regex.Pattern;
+
+/**
+ * An HSA-id: {@code SE}, the organisation's 10-digit number (with its Luhn check digit), {@code -} and
+ * the unit's id within the organisation, at most 31 characters in all (e.g. {@code SE2321000230-1234}).
+ */
+public final class HsaId {
+
+    private static final int MAX_LENGTH = 31;
+    private static final Pattern FORMAT = Pattern.compile("SE([0-9]{10})-[A-Za-z0-9]+");
+
+    private HsaId() {
+    }
+
+    /** Why the value is not an HSA-id, or null if it is one. */
+    public static String problem(String value) {
+        if (value == null || value.isBlank()) {
+            return "is required";
+        }
+        var m = FORMAT.matcher(value);
+        if (!m.matches() || value.length() > MAX_LENGTH) {
+            return "must be an HSA-id: SE, the 10-digit organisation number, '-' and the unit id (e.g. SE2321000230-1234)";
+        }
+        if (!PersonnummerGuard.luhnValid(m.group(1))) {
+            return "has an organisation number whose check digit is wrong";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+package se.driftinfo.incident.report;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps patient data out of fault reports: finds Swedish personal identity numbers (personnummer)
+ * and co-ordination numbers (samordningsnummer, day + 60) in free text, with or without century and
+ * separator, confirmed by a plausible date and the Luhn check digit so that ordinary numbers pass.
+ * It answers only yes or no: the number itself never leaves this class.
+ */
+public final class PersonnummerGuard {
+
+    // 19/20 century optional; YYMMDD; optional separator (-, +, space); NNN + check digit.
+    private static final Pattern CANDIDATE = Pattern
+            .compile("(?<![0-9])((?:19|20)?)([0-9]{2})([0-9]{2})([0-9]{2})[-+ ]?([0-9]{3})([0-9])(?![0-9])");
+
+    private PersonnummerGuard() {
+    }
+
+    /** True if the text contains what is, by date and check digit, a personnummer or samordningsnummer. */
+    public static boolean containsIdentityNumber(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        // The look-arounds keep candidates whole: a digit run longer than 12 is not an identity number.
+        Matcher m = CANDIDATE.matcher(text);
+        while (m.find()) {
+            if (isIdentityNumber(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIdentityNumber(Matcher m) {
+        String century = m.group(1);
+        int yy = Integer.parseInt(m.group(2));
+        int month = Integer.parseInt(m.group(3));
+        int day = Integer.parseInt(m.group(4));
+        if (day > 60) {
+            day -= 60; // samordningsnummer
+        }
+        if (!plausibleDate(century, yy, month, day)) {
+            return false;
+        }
+        return luhnValid(m.group(2) + m.group(3) + m.group(4) + m.group(5) + m.group(6));
+    }
+
+    private static boolean plausibleDate(String century, int yy, int month, int day) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            return false;
+        }
+        // Without a century, accept the day if it exists in either century (29 Feb needs a leap year).
+        int[] centuries = century.isEmpty() ? new int[] { 1900, 2000 } : new int[] { Integer.parseInt(century) * 100 };
+        for (int c : centuries) {
+            try {
+                LocalDate.of(c + yy, month, day);
+                return true;
+            } catch (DateTimeException e) {
+                // not a date in this century
+            }
+        }
+        return false;
+    }
+
+    /** The Luhn (mod 10) check over ten digits YYMMDDNNNC. */
+    static boolean luhnValid(String tenDigits) {
+        int sum = 0;
+        for (int i = 0; i < tenDigits.length(); i++) {
+            int d = tenDigits.charAt(i) - '0';
+            if (i % 2 == 0) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+}

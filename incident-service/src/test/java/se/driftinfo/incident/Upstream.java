@@ -1,0 +1,111 @@
+package se.driftinfo.incident;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import se.driftinfo.contracts.EventJson;
+import se.driftinfo.contracts.EventSources;
+import se.driftinfo.contracts.EventTypes;
+import se.driftinfo.contracts.Topics;
+import se.driftinfo.contracts.catalog.RegionV1;
+import se.driftinfo.contracts.catalog.RegionV1.SupportHoursV1;
+import se.driftinfo.contracts.catalog.RegionV1.SystemV1;
+import se.driftinfo.contracts.maintenance.WindowEventV1;
+import se.driftinfo.incident.catalog.CatalogRegion;
+import se.driftinfo.incident.maintenance.WindowReplica;
+import se.driftinfo.infra.InfraTestResource;
+
+/**
+ * Plays maintenance-service in tests: real CloudEvents on the real broker, exactly as its outbox relay
+ * writes them (binary mode, keyed by aggregate id), then waits until this service has consumed them.
+ */
+public final class Upstream {
+
+    /** Norrbotten answers 07:00–16:00 on working days; Kronoberg 24/7. */
+    public static final List<RegionV1> REGIONS = List.of(
+            new RegionV1("norrbotten", "Region Norrbotten", "Europe/Stockholm", new SupportHoursV1(false, "07:00", "16:00"),
+                    List.of(new SystemV1("cosmic", "Cosmic"), new SystemV1("sectra", "Sectra"),
+                            new SystemV1("labportalen", "Labportalen"), new SystemV1("vas-las", "VAS läs"),
+                            new SystemV1("picsara", "Picsara"), new SystemV1("webcert", "Webcert"))),
+            new RegionV1("kronoberg", "Region Kronoberg", "Europe/Stockholm", new SupportHoursV1(true, null, null),
+                    List.of(new SystemV1("cosmic", "Cosmic"), new SystemV1("tele-q", "Tele-Q"))));
+
+    private static boolean catalogPublished;
+
+    private Upstream() {
+    }
+
+    /** Publishes the test catalog once per JVM and waits for the replica. */
+    public static synchronized void catalog() {
+        if (!catalogPublished) {
+            for (RegionV1 region : REGIONS) {
+                send(Topics.CATALOG, region.code(), EventTypes.REGION_PUBLISHED, EventSources.MAINTENANCE, region);
+            }
+            catalogPublished = true;
+        }
+        await(Duration.ofSeconds(30), "the catalog replica", () -> QuarkusTransaction.requiringNew()
+                .call(() -> CatalogRegion.count() == REGIONS.size()));
+    }
+
+    /** Publishes a window event and waits until the replica holds that state of the window. */
+    public static void window(String type, WindowEventV1 event) {
+        send(Topics.MAINTENANCE, event.window().id().toString(), type, EventSources.MAINTENANCE, event);
+        await(Duration.ofSeconds(30), "the window replica", () -> QuarkusTransaction.requiringNew().call(() -> {
+            WindowReplica replica = WindowReplica.findById(event.window().id());
+            return replica != null && replica.status.equals(event.window().status())
+                    && replica.updatedAt.equals(event.window().updatedAt());
+        }));
+    }
+
+    public static void send(String topic, String key, String type, String source, Object data) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfraTestResource.infrastructure().kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, EventJson.write(data));
+            header(record, "ce_id", UUID.randomUUID().toString());
+            header(record, "ce_type", type);
+            header(record, "ce_source", source);
+            header(record, "ce_specversion", "1.0");
+            header(record, "ce_subject", key);
+            header(record, "content-type", "application/json");
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for " + what);
+            }
+        }
+        throw new AssertionError("Timed out waiting for " + what);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
