@@ -1,0 +1,106 @@
+package se.driftinfo.infra;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: infrastructure plus the three packaged services, each in its own
+ * JVM with the {@code local} profile. Used by the local run and by the system tests, so what the tests
+ * prove is what a developer runs.
+ */
+public final class Driftinfo implements AutoCloseable {
+
+    /** Service name, its database, and the port it gets in the local run. */
+    public record Service(String name, String database, int localPort, boolean sendsMail) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("maintenance-service", "maintenance", 8081, false),
+            new Service("incident-service", "incident", 8082, false),
+            new Service("notifier-service", "notifier", 8083, true));
+
+    private final Infrastructure infrastructure;
+    private final List<ServiceProcess> services;
+
+    private Driftinfo(Infrastructure infrastructure, List<ServiceProcess> services) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    /**
+     * @param projectRoot where the service modules are (their target/quarkus-app is run)
+     * @param workDir data and logs
+     * @param fixedPorts use the documented ports 8081–8083 (local run) or free ones (tests)
+     * @param extraConfig more system properties for every service
+     */
+    public static Driftinfo start(Path projectRoot, Path workDir, boolean keepData, boolean fixedPorts,
+            Map<String, String> extraConfig, Progress progress) throws IOException, InterruptedException {
+        progress.step("Starting PostgreSQL, Kafka and SMTP");
+        Infrastructure infra = Infrastructure.start(workDir, keepData, 0);
+        List<ServiceProcess> started = new ArrayList<>();
+        Driftinfo system = new Driftinfo(infra, started);
+        try {
+            for (Service s : SERVICES) {
+                int port = fixedPorts ? s.localPort() : Ports.free();
+                if (fixedPorts && !Ports.isFree(port)) {
+                    throw new IllegalStateException("Port " + port + " for " + s.name()
+                            + " is taken: is Driftinfo already running? Stop it first.");
+                }
+                Map<String, String> config = new LinkedHashMap<>();
+                config.put("quarkus.profile", "local");
+                config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(s.database()));
+                config.put("quarkus.datasource.username", s.database());
+                config.put("quarkus.datasource.password", s.database());
+                config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+                if (s.sendsMail()) {
+                    config.put("quarkus.mailer.host", "127.0.0.1");
+                    config.put("quarkus.mailer.port", String.valueOf(infra.mail().port()));
+                }
+                config.putAll(extraConfig);
+                Path jar = projectRoot.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+                progress.step("Starting " + s.name() + " on port " + port);
+                started.add(ServiceProcess.start(s.name(), jar, port, config, workDir.resolve("logs")));
+            }
+            for (ServiceProcess p : started) {
+                Duration took = p.awaitReady(Duration.ofSeconds(180));
+                progress.step(String.format("%s ready in %.1f s (%s)", p.name(), took.toMillis() / 1000.0, p.url()));
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            system.close();
+            throw e;
+        }
+        return system;
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public List<ServiceProcess> services() {
+        return services;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        infrastructure.close();
+    }
+
+    /** Where start-up progress goes: the console in the local run, the test log in tests. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(String message);
+    }
+}

@@ -1,0 +1,112 @@
+package se.driftinfo.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import se.driftinfo.infra.Driftinfo;
+import se.driftinfo.infra.ServiceProcess;
+
+/**
+ * The packaged services, each in its own JVM with the local profile, on real Kafka, PostgreSQL and
+ * SMTP: exactly what {@code ./run-local} starts. Tests here check what crosses service boundaries.
+ */
+class SystemIT {
+
+    static Driftinfo system;
+    static String maintenance;
+    static String incident;
+    static String notifier;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("driftinfo.root", "..")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("driftinfo-system-");
+        long t0 = System.nanoTime();
+        system = Driftinfo.start(root, work, false, false, Map.of(), m -> System.out.println("[system-test] " + m));
+        System.out.printf("[system-test] whole system ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        for (ServiceProcess p : system.services()) {
+            System.out.printf("[system-test] %s RSS %d MiB after start%n", p.name(), p.rssMiB());
+        }
+        maintenance = system.service("maintenance-service").url();
+        incident = system.service("incident-service").url();
+        notifier = system.service("notifier-service").url();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void everyServiceIsReadyWithItsDatabaseAndKafka() {
+        for (ServiceProcess p : system.services()) {
+            given().baseUri(p.url()).get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.name", hasItem("Database connections health check"))
+                    .body("checks.name", hasItem("Kafka connection health check"));
+            given().baseUri(p.url()).get("/q/metrics").then().statusCode(200);
+            given().baseUri(p.url()).get("/q/openapi").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void demoDataHasTheFiveRegionsAndNorrbottensFuStopp() {
+        given().baseUri(maintenance).get("/api/regions").then().statusCode(200).body("$", hasSize(5));
+        given().baseUri(maintenance).queryParam("region", "norrbotten").get("/api/occurrences").then().statusCode(200)
+                .body("title", hasItem("FU-stopp"))
+                .body("find { it.title == 'FU-stopp' }.start", org.hamcrest.Matchers.endsWith("T17:00:00"));
+    }
+
+    @Test
+    void aWindowPlannedInMaintenanceServiceReachesTheNotifiersCalendarFeed() {
+        Map<String, Object> window = new HashMap<>();
+        window.put("title", "Byte av lagring PACS");
+        window.put("description", "Sectra PACS är nere. Använd reservrutinen för röntgensvar.");
+        window.put("region", "kronoberg");
+        window.put("systems", List.of("sectra-pacs-vna"));
+        window.put("timeZone", "Europe/Stockholm");
+        window.put("start", "2027-02-10T18:00");
+        window.put("end", "2027-02-10T21:00");
+        String id = given().baseUri(maintenance).auth().preemptive().basic("planner", "planner-demo")
+                .contentType(ContentType.JSON).body(window).post("/api/maintenance-windows").then().statusCode(201)
+                .extract().path("id");
+        await("the window in the Kronoberg feed", Duration.ofSeconds(60), () -> {
+            String feed = given().baseUri(notifier).get("/feeds/regions/kronoberg.ics").then().extract().asString();
+            return feed.contains(id) && feed.contains("Byte av lagring PACS");
+        });
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertTrue(false, "Timed out waiting for " + what);
+    }
+}
