@@ -85,12 +85,11 @@ class SystemIT {
         window.put("timeZone", "Europe/Stockholm");
         window.put("start", "2027-02-10T18:00");
         window.put("end", "2027-02-10T21:00");
-        String id = given().baseUri(maintenance).auth().preemptive().basic("planner", "planner-demo")
-                .contentType(ContentType.JSON).body(window).post("/api/maintenance-windows").then().statusCode(201)
-                .extract().path("id");
+        given().baseUri(maintenance).auth().preemptive().basic("planner", "planner-demo")
+                .contentType(ContentType.JSON).body(window).post("/api/maintenance-windows").then().statusCode(201);
         await("the window in the Kronoberg feed", Duration.ofSeconds(60), () -> {
             String feed = given().baseUri(notifier).get("/feeds/regions/kronoberg.ics").then().extract().asString();
-            return feed.contains(id) && feed.contains("Byte av lagring PACS");
+            return feed.contains("Byte av lagring PACS");
         });
     }
 
