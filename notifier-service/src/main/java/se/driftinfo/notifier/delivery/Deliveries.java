@@ -1,0 +1,54 @@
+package se.driftinfo.notifier.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/** The mail queue's write side. */
+@ApplicationScoped
+public class Deliveries {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public Deliveries(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public boolean exists(UUID eventId, String recipient) {
+        return Delivery.count("eventId = ?1 and recipient = ?2", eventId, recipient) > 0;
+    }
+
+    /**
+     * Queues a mail unless this event already has one for this recipient.
+     *
+     * @return true if queued now
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean enqueue(UUID eventId, String recipient, RenderedMail mail) {
+        Instant now = Instant.now(clock);
+        int inserted = em.createNativeQuery("""
+                insert into delivery (event_id, recipient, kind, subject, text_body, html_body, ics, ics_method,
+                    unsubscribe_url, status, attempts, next_attempt_at, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?10)
+                on conflict (event_id, recipient) do nothing""")
+                .setParameter(1, eventId)
+                .setParameter(2, recipient)
+                .setParameter(3, mail.kind())
+                .setParameter(4, mail.subject())
+                .setParameter(5, mail.text())
+                .setParameter(6, mail.html())
+                .setParameter(7, mail.ics())
+                .setParameter(8, mail.icsMethod())
+                .setParameter(9, mail.unsubscribeUrl())
+                .setParameter(10, now)
+                .executeUpdate();
+        return inserted == 1;
+    }
+}

@@ -1,0 +1,49 @@
+package se.driftinfo.notifier.delivery;
+
+import java.util.List;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Type-safe mail templates under {@code templates/MailTemplates/}; each speaks Swedish and English. */
+@CheckedTemplate(basePath = "MailTemplates")
+public class MailTemplates {
+
+    /**
+     * @param sv Swedish when true, English otherwise
+     * @param kind SCHEDULED, UPDATED, CANCELLED, OCCURRENCE_CANCELLED, OCCURRENCE_MOVED or REMINDER
+     * @param when the occurrences or the one occurrence concerned, formatted for the reader
+     */
+    public record WindowMail(boolean sv, String kind, String title, String description, String region, String systems,
+            List<String> when, String reason, String unsubscribeUrl) {
+    }
+
+    /** @param kind DECLARED, UPDATED or RESOLVED */
+    public record OutageMail(boolean sv, String kind, String title, String reference, String region, String systems,
+            boolean down, String status, String message, String since, String unsubscribeUrl) {
+    }
+
+    /** @param kind RECEIVED, TRIAGED or STATUS_CHANGED */
+    public record FaultReportMail(boolean sv, String kind, String reference, String unitName, String system,
+            String status, String coveredBy) {
+    }
+
+    public record ConfirmMail(boolean sv, String regions, String systems, String confirmUrl, String unsubscribeUrl) {
+    }
+
+    static native TemplateInstance windowHtml(WindowMail mail);
+
+    static native TemplateInstance windowText(WindowMail mail);
+
+    static native TemplateInstance outageHtml(OutageMail mail);
+
+    static native TemplateInstance outageText(OutageMail mail);
+
+    static native TemplateInstance faultReportHtml(FaultReportMail mail);
+
+    static native TemplateInstance faultReportText(FaultReportMail mail);
+
+    static native TemplateInstance confirmHtml(ConfirmMail mail);
+
+    static native TemplateInstance confirmText(ConfirmMail mail);
+}

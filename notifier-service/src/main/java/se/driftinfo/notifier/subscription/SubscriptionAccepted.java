@@ -1,0 +1,5 @@
+package se.driftinfo.notifier.subscription;
+
+/** Answer to a subscription request: nothing is active until the address is confirmed. */
+public record SubscriptionAccepted(String status, String message) {
+}

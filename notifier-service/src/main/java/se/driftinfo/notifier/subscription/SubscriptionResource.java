@@ -1,0 +1,31 @@
+package se.driftinfo.notifier.subscription;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The subscription API: a request is accepted (202) and becomes active only once confirmed by mail. */
+@Path("/api/subscriptions")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriptionResource {
+
+    private final SubscriptionService service;
+
+    public SubscriptionResource(SubscriptionService service) {
+        this.service = service;
+    }
+
+    @POST
+    public Response subscribe(@Valid @NotNull SubscriptionRequest request) {
+        service.subscribe(request);
+        // The same answer whether or not the address is known: nothing about other people leaks.
+        return Response.accepted(new SubscriptionAccepted("PENDING",
+                "A confirmation mail is on its way; nothing is sent until the address is confirmed.")).build();
+    }
+}
