@@ -18,6 +18,20 @@ public interface IncidentConfig {
     /** SLA targets per priority ({@code P1}…{@code P4}), counted in support hours. */
     Map<String, Targets> sla();
 
+    /**
+     * API keys of care providers' own systems, by provider name. A key may report faults only for units
+     * of its own organisation. Only the SHA-256 of each key is configured, never the key itself.
+     */
+    Map<String, ApiKey> apiKeys();
+
+    interface ApiKey {
+        /** Hex SHA-256 of the key the provider sends in {@code X-Api-Key}. */
+        String keySha256();
+
+        /** The provider's 10-digit organisation number: the one its reporters' HSA-ids must carry. */
+        String organisation();
+    }
+
     interface Burst {
         /** How many reports make a burst. */
         int reports();

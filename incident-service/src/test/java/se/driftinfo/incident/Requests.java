@@ -30,7 +30,7 @@ public final class Requests {
     }
 
     public static String fileReport(String region, String system) {
-        return given().contentType(ContentType.JSON).body(report(region, system))
+        return provider().contentType(ContentType.JSON).body(report(region, system))
                 .when().post("/api/fault-reports")
                 .then().statusCode(201).extract().path("id");
     }
@@ -49,6 +49,11 @@ public final class Requests {
         return operator().contentType(ContentType.JSON).body(outage(region, systems))
                 .when().post("/api/outages")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** A care provider's own system, with the demo organisation's API key (SE2321000230-…). */
+    public static RequestSpecification provider() {
+        return given().header("X-Api-Key", "demo-provider-key");
     }
 
     public static RequestSpecification operator() {

@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,17 +44,30 @@ public class FaultReportResource {
     private final FaultReportRepository reports;
     private final SecurityIdentity identity;
 
-    public FaultReportResource(FaultReportService service, FaultReportRepository reports, SecurityIdentity identity) {
+    private final ApiKeys apiKeys;
+
+    public FaultReportResource(FaultReportService service, FaultReportRepository reports, SecurityIdentity identity,
+            ApiKeys apiKeys) {
         this.service = service;
         this.reports = reports;
         this.identity = identity;
+        this.apiKeys = apiKeys;
     }
 
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a fault (felanmälan); never include patient data")
-    public Response report(FaultReportRequest request) {
+    @Operation(summary = "Report a fault (felanmälan) from a provider's system (X-Api-Key) or the helpdesk;"
+            + " never include patient data")
+    public Response report(@HeaderParam("X-Api-Key") String apiKey, FaultReportRequest request) {
+        // Clinics without a system of their own use the /felanmalan form, which needs no key.
+        if (!identity.hasRole("operator")) {
+            ApiKeys.Provider provider = apiKeys.provider(apiKey).orElseThrow(() -> new ProblemException(401,
+                    "unauthorized", "Unauthorized", "Send your organisation's API key in the X-Api-Key header", null));
+            if (request != null) {
+                ApiKeys.requireOwnUnit(provider, request.reporterHsaId());
+            }
+        }
         if (request == null) {
             throw new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
         }

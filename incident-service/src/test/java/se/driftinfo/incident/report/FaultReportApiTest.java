@@ -48,7 +48,7 @@ class FaultReportApiTest {
 
     @Test
     void aValidReportGetsAReferenceAndItsReceivedEventGoesOut() {
-        String id = given().contentType(ContentType.JSON).body(Requests.report("norrbotten", "cosmic"))
+        String id = Requests.provider().contentType(ContentType.JSON).body(Requests.report("norrbotten", "cosmic"))
                 .when().post("/api/fault-reports")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/fault-reports/"))
@@ -75,7 +75,7 @@ class FaultReportApiTest {
         long before = reports();
         Map<String, Object> body = Requests.report("norrbotten", "cosmic");
         body.put("description", "Kan inte öppna journalen för 19811218-9876, Cosmic låser sig.");
-        given().contentType(ContentType.JSON).body(body)
+        Requests.provider().contentType(ContentType.JSON).body(body)
                 .when().post("/api/fault-reports")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -84,7 +84,7 @@ class FaultReportApiTest {
                 .body(not(containsString("9876")));
 
         body.put("description", "Samordningsnummer 701063-2391 syns inte i Cosmic.");
-        given().contentType(ContentType.JSON).body(body).when().post("/api/fault-reports")
+        Requests.provider().contentType(ContentType.JSON).body(body).when().post("/api/fault-reports")
                 .then().statusCode(400).body("invalid-params.name", hasItem("description"));
         assertEquals(before, reports());
     }
@@ -93,7 +93,7 @@ class FaultReportApiTest {
     void aNumberThatFailsTheCheckDigitIsNotPatientData() {
         Map<String, Object> body = Requests.report("norrbotten", "cosmic");
         body.put("description", "Felkod 811218-9875 visas när Cosmic startar.");
-        given().contentType(ContentType.JSON).body(body).when().post("/api/fault-reports").then().statusCode(201);
+        Requests.provider().contentType(ContentType.JSON).body(body).when().post("/api/fault-reports").then().statusCode(201);
     }
 
     @Test
@@ -103,14 +103,14 @@ class FaultReportApiTest {
         body.put("contactEmail", "inte-en-adress");
         body.put("urgency", "EXTREME");
         body.put("description", "kort");
-        given().contentType(ContentType.JSON).body(body)
+        Requests.provider().contentType(ContentType.JSON).body(body)
                 .when().post("/api/fault-reports")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("invalid-params.name", containsInAnyOrder("reporterHsaId", "contactEmail", "urgency",
                         "description", "region"));
 
-        given().contentType(ContentType.JSON).body(Requests.report("kronoberg", "sectra"))
+        Requests.provider().contentType(ContentType.JSON).body(Requests.report("kronoberg", "sectra"))
                 .when().post("/api/fault-reports")
                 .then().statusCode(400)
                 .body("invalid-params.name", equalTo(List.of("system")));
@@ -119,7 +119,7 @@ class FaultReportApiTest {
     @Test
     void aReportOfASystemUnderADeclaredOutageSaysSo() {
         String outageId = Requests.declareOutage("norrbotten", "sectra");
-        given().contentType(ContentType.JSON).body(Requests.report("norrbotten", "sectra"))
+        Requests.provider().contentType(ContentType.JSON).body(Requests.report("norrbotten", "sectra"))
                 .when().post("/api/fault-reports")
                 .then().statusCode(201)
                 .body("coveredBy.kind", equalTo("OUTAGE"))
@@ -138,7 +138,7 @@ class FaultReportApiTest {
                 "Uppgradering av Labportalen", null, "norrbotten", List.of("labportalen"), "Europe/Stockholm", start, end,
                 null, "SCHEDULED", List.of(), null, updatedAt), null, null));
 
-        given().contentType(ContentType.JSON).body(Requests.report("norrbotten", "labportalen"))
+        Requests.provider().contentType(ContentType.JSON).body(Requests.report("norrbotten", "labportalen"))
                 .when().post("/api/fault-reports")
                 .then().statusCode(201)
                 .body("coveredBy.kind", equalTo("MAINTENANCE_WINDOW"))
@@ -149,10 +149,25 @@ class FaultReportApiTest {
         Upstream.window(EventTypes.WINDOW_CANCELLED, new WindowEventV1(new WindowEventV1.WindowV1(windowId, 1,
                 "Uppgradering av Labportalen", null, "norrbotten", List.of("labportalen"), "Europe/Stockholm", start, end,
                 null, "CANCELLED", List.of(), null, updatedAt.plusSeconds(1)), null, "Inställt"));
-        given().contentType(ContentType.JSON).body(Requests.report("norrbotten", "labportalen"))
+        Requests.provider().contentType(ContentType.JSON).body(Requests.report("norrbotten", "labportalen"))
                 .when().post("/api/fault-reports")
                 .then().statusCode(201)
                 .body("coveredBy", nullValue());
+    }
+
+    @Test
+    void providersReportWithTheirOwnApiKeyForTheirOwnUnitsOnly() {
+        Map<String, Object> body = Requests.report("norrbotten", "cosmic");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/fault-reports")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Api-Key", "guessed-key").contentType(ContentType.JSON).body(body)
+                .when().post("/api/fault-reports").then().statusCode(401);
+        body.put("reporterHsaId", "SE2321000016-ABC9");
+        Requests.provider().contentType(ContentType.JSON).body(body).when().post("/api/fault-reports")
+                .then().statusCode(403).body("invalid-params.name", equalTo(List.of("reporterHsaId")));
+        // The helpdesk may register a report phoned in from any unit.
+        Requests.operator().contentType(ContentType.JSON).body(body).when().post("/api/fault-reports")
+                .then().statusCode(201);
     }
 
     @Test
