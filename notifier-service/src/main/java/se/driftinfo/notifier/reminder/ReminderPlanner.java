@@ -70,7 +70,7 @@ public class ReminderPlanner {
             }
             WindowV1 window = view.window();
             for (Occurrence occurrence : Occurrences.between(window, from, to)) {
-                Optional<Duration> lead = dueLead(occurrence.start().toInstant(), now);
+                Optional<Duration> lead = dueLead(leads, occurrence.start().toInstant(), now);
                 if (lead.isPresent()) {
                     queued += notifications.remind(window, occurrence, lead.get());
                 }
@@ -79,8 +79,11 @@ public class ReminderPlanner {
         return queued;
     }
 
-    /** The shortest lead whose time has come, for an occurrence not yet started. */
-    Optional<Duration> dueLead(Instant start, Instant now) {
+    /**
+     * The shortest lead whose time has come, for an occurrence not yet started: 20 hours before,
+     * with leads 7 days and 1 day, that is the 1-day reminder (a missed 7-day one is not sent late).
+     */
+    static Optional<Duration> dueLead(List<Duration> leads, Instant start, Instant now) {
         if (!now.isBefore(start)) {
             return Optional.empty();
         }
