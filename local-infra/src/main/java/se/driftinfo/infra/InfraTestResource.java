@@ -32,6 +32,11 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         return infrastructure;
     }
 
+    /** Reads and writes the test broker's topics. */
+    public static KafkaTestClient kafka() {
+        return new KafkaTestClient(infrastructure().kafka().bootstrapServers());
+    }
+
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
