@@ -39,7 +39,8 @@ public final class Upstream {
             new RegionV1("norrbotten", "Region Norrbotten", "Europe/Stockholm", new SupportHoursV1(false, "07:00", "16:00"),
                     List.of(new SystemV1("cosmic", "Cosmic"), new SystemV1("sectra", "Sectra"),
                             new SystemV1("labportalen", "Labportalen"), new SystemV1("vas-las", "VAS läs"),
-                            new SystemV1("picsara", "Picsara"), new SystemV1("webcert", "Webcert"))),
+                            new SystemV1("picsara", "Picsara"), new SystemV1("webcert", "Webcert"),
+                            new SystemV1("lifecare-sp", "Lifecare SP"))),
             new RegionV1("kronoberg", "Region Kronoberg", "Europe/Stockholm", new SupportHoursV1(true, null, null),
                     List.of(new SystemV1("cosmic", "Cosmic"), new SystemV1("tele-q", "Tele-Q"))));
 
@@ -57,7 +58,7 @@ public final class Upstream {
             catalogPublished = true;
         }
         await(Duration.ofSeconds(30), "the catalog replica", () -> QuarkusTransaction.requiringNew()
-                .call(() -> CatalogRegion.count() == REGIONS.size()));
+                .call(() -> REGIONS.stream().allMatch(r -> CatalogRegion.findById(r.code()) != null)));
     }
 
     /** Publishes a window event and waits until the replica holds that state of the window. */
@@ -70,20 +71,31 @@ public final class Upstream {
         }));
     }
 
-    public static void send(String topic, String key, String type, String source, Object data) {
+    /** Waits until this service's consumers have handled the event with this id. */
+    public static void awaitProcessed(UUID eventId) {
+        await(Duration.ofSeconds(30), "event " + eventId, () -> QuarkusTransaction.requiringNew().call(
+                () -> ((Number) CatalogRegion.getEntityManager()
+                        .createNativeQuery("select count(*) from processed_event where event_id = ?1")
+                        .setParameter(1, eventId).getSingleResult()).longValue() > 0));
+    }
+
+    /** @return the CloudEvents id it was sent with */
+    public static UUID send(String topic, String key, String type, String source, Object data) {
+        UUID id = UUID.randomUUID();
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfraTestResource.infrastructure().kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, EventJson.write(data));
-            header(record, "ce_id", UUID.randomUUID().toString());
+            header(record, "ce_id", id.toString());
             header(record, "ce_type", type);
             header(record, "ce_source", source);
             header(record, "ce_specversion", "1.0");
             header(record, "ce_subject", key);
             header(record, "content-type", "application/json");
             producer.send(record).get(10, TimeUnit.SECONDS);
+            return id;
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }
