@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import se.driftinfo.contracts.catalog.RegionV1;
 import se.driftinfo.kit.problem.ProblemException;
 import se.driftinfo.notifier.catalog.Catalog;
@@ -30,7 +32,7 @@ public class SubscriptionService {
 
     /** Validates against the catalog replica, stores a pending subscription and queues the confirmation mail. */
     @Transactional
-    public Subscription subscribe(SubscriptionRequest request) {
+    public Subscription subscribe(@Valid @NotNull SubscriptionRequest request) {
         List<String> systems = request.systems() == null ? List.of() : request.systems();
         List<RegionV1> regions = new java.util.ArrayList<>();
         for (int i = 0; i < request.regions().size(); i++) {

@@ -76,6 +76,7 @@ class NotificationMailTest {
         assertTrue(ics.contains("ORGANIZER;CN=Driftinfo:mailto:driftinfo@driftinfo.se\r\n"));
         assertTrue(ics.contains("ATTENDEE;RSVP=FALSE:mailto:" + email + "\r\n"));
         assertTrue(ics.contains("RRULE:FREQ=MONTHLY;BYDAY=3WE\r\n"));
+        assertValidItip(Mails.text(calendarPart));
         String body = Mails.text(Mails.part(invitation, "text/plain").orElseThrow());
         assertTrue(body.contains("onsdag 20 januari 2027 kl. 17:00–23:00"), "upcoming dates in Swedish: " + body);
         assertTrue(body.contains("onsdag 17 februari 2027 kl. 17:00–23:00"), body);
@@ -96,6 +97,7 @@ class NotificationMailTest {
         var cancelPart = Mails.part(cancel, "text/calendar").orElseThrow();
         assertTrue(Mails.contentType(cancelPart).toLowerCase().contains("method=cancel"));
         assertTrue(Mails.text(cancelPart).contains("STATUS:CANCELLED"));
+        assertValidItip(Mails.text(cancelPart));
         assertEquals(2, Mailbox.to(email).size(), "the unsubscribed address got nothing more");
     }
 
@@ -154,7 +156,9 @@ class NotificationMailTest {
         } finally {
             mailServer.start();
         }
-        MimeMessage mail = Eventually.until(Duration.ofSeconds(20), "the mail after SMTP is back",
+        // An attempt that hits the server while it restarts can hang until the 30 s socket timeout;
+        // the next retry then delivers. Hence the long wait.
+        MimeMessage mail = Eventually.until(Duration.ofSeconds(75), "the mail after SMTP is back",
                 () -> Mailbox.to(email), m -> !m.isEmpty()).get(0);
         assertEquals("Outage: TakeCare down", Mails.subject(mail));
         assertTrue(Mails.text(Mails.part(mail, "text/plain").orElseThrow()).contains("Start your reserve routine"));
@@ -233,6 +237,16 @@ class NotificationMailTest {
                 .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
         given().when().post("/subscriptions/confirm/not-a-token").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /** iCal4j validates against the rules of the calendar's METHOD (RFC 5546 REQUEST or CANCEL). */
+    private static void assertValidItip(String ics) {
+        try {
+            var validation = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics)).validate();
+            assertTrue(!validation.hasErrors(), "iTIP validation: " + validation);
+        } catch (Exception e) {
+            throw new AssertionError("Unreadable calendar in mail: " + e.getMessage() + "\n" + ics, e);
+        }
     }
 
     private static long reminderRows(String email) {

@@ -180,6 +180,8 @@ class FeedResourceTest {
 
         // Every TZID used has its VTIMEZONE with both STANDARD and DAYLIGHT.
         Calendar calendar = parse(text);
+        var validation = calendar.validate();
+        assertFalse(validation.hasErrors(), "iCal4j's RFC 5545 validator: " + validation);
         VTimeZone zone = calendar.<VTimeZone> getComponents("VTIMEZONE").stream()
                 .filter(z -> z.getTimeZoneId().getValue().equals("Europe/Stockholm")).findFirst().orElseThrow();
         assertFalse(zone.getComponents("STANDARD").isEmpty());

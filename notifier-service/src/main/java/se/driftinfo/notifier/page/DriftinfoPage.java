@@ -1,0 +1,154 @@
+package se.driftinfo.notifier.page;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import se.driftinfo.contracts.catalog.RegionV1;
+import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
+import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
+import se.driftinfo.notifier.NotifierConfig;
+import se.driftinfo.notifier.catalog.Catalog;
+import se.driftinfo.notifier.outage.OutageRepository;
+import se.driftinfo.notifier.outage.OutageView;
+import se.driftinfo.notifier.subscription.SubscriptionRequest;
+import se.driftinfo.notifier.subscription.SubscriptionService;
+import se.driftinfo.notifier.window.Occurrence;
+import se.driftinfo.notifier.window.Occurrences;
+import se.driftinfo.notifier.window.WindowRepository;
+import se.driftinfo.notifier.window.WindowView;
+
+/**
+ * The public page clinics open: active outages, the coming weeks' maintenance, calendar links for
+ * every client (webcal for Apple and Outlook desktop; Google, Outlook.com and Microsoft 365 need https),
+ * and a subscribe form.
+ */
+@Path("/driftinfo")
+@Produces(MediaType.TEXT_HTML)
+public class DriftinfoPage {
+
+    static final Duration UPCOMING = Duration.ofDays(60);
+    static final int MAX_ROWS = 50;
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
+            Locale.forLanguageTag("sv-SE"));
+
+    /** One active outage. */
+    public record OutageRow(String title, String region, String systems, String since, boolean down, String status) {
+    }
+
+    /** One coming occurrence. */
+    public record OccurrenceRow(String title, String region, String systems, String when, boolean moved) {
+    }
+
+    /** Ways to add one feed to a calendar. */
+    public record FeedLinks(String name, String https, String webcal, String google, String outlook, String office) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(List<OutageRow> outages, List<OccurrenceRow> upcoming, List<FeedLinks> feeds,
+                List<RegionV1> regions);
+
+        static native TemplateInstance subscribed(String email);
+    }
+
+    private final WindowRepository windows;
+    private final OutageRepository outages;
+    private final Catalog catalog;
+    private final SubscriptionService subscriptions;
+    private final NotifierConfig config;
+    private final Clock clock;
+
+    public DriftinfoPage(WindowRepository windows, OutageRepository outages, Catalog catalog,
+            SubscriptionService subscriptions, NotifierConfig config, Clock clock) {
+        this.windows = windows;
+        this.outages = outages;
+        this.catalog = catalog;
+        this.subscriptions = subscriptions;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance page() {
+        List<OutageRow> active = new ArrayList<>();
+        for (OutageView view : outages.active()) {
+            OutageV1 o = view.outage();
+            active.add(new OutageRow(o.title(), catalog.regionName(o.region()), systems(o.region(), o.systems()),
+                    WHEN.format(o.startedAt().atZone(STOCKHOLM)), "OUTAGE".equals(o.impact()), o.status()));
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(STOCKHOLM);
+        List<OccurrenceRow> upcoming = new ArrayList<>();
+        record Dated(ZonedDateTime start, OccurrenceRow row) {
+        }
+        List<Dated> dated = new ArrayList<>();
+        for (WindowView view : windows.all()) {
+            if (view.cancelled()) {
+                continue;
+            }
+            WindowV1 w = view.window();
+            for (Occurrence o : Occurrences.between(w, now, now.plus(UPCOMING))) {
+                dated.add(new Dated(o.start(), new OccurrenceRow(w.title(), catalog.regionName(w.region()),
+                        systems(w.region(), w.systems()),
+                        WHEN.format(o.start()) + "–" + DateTimeFormatter.ofPattern("HH:mm").format(o.end()), o.moved())));
+            }
+        }
+        dated.stream().sorted(Comparator.comparing(Dated::start)).limit(MAX_ROWS).forEach(d -> upcoming.add(d.row()));
+        List<FeedLinks> feeds = new ArrayList<>();
+        feeds.add(links("Alla regioner", "/feeds/all.ics"));
+        for (RegionV1 region : catalog.regions()) {
+            feeds.add(links(region.name(), "/feeds/regions/" + region.code() + ".ics"));
+        }
+        return Templates.page(active, upcoming, feeds, catalog.regions());
+    }
+
+    /** The page's form; the JSON API is {@code POST /api/subscriptions}. Same rules, same confirmation mail. */
+    @POST
+    @Path("subscribe")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance subscribe(@RestForm String email, @RestForm List<String> regions,
+            @RestForm List<String> systems, @RestForm String language) {
+        subscriptions.subscribe(new SubscriptionRequest(email, regions == null ? List.of() : regions,
+                systems == null ? List.of() : systems, language == null ? "sv" : language));
+        return Templates.subscribed(email);
+    }
+
+    FeedLinks links(String name, String path) {
+        String https = config.publicUrl() + path;
+        String webcal = https.replaceFirst("^https?://", "webcal://");
+        String url = encode(https);
+        String title = encode("Driftinfo – " + name);
+        return new FeedLinks(name, https, webcal, "https://calendar.google.com/calendar/render?cid=" + url,
+                "https://outlook.live.com/calendar/0/addfromweb?url=" + url + "&name=" + title,
+                "https://outlook.office.com/calendar/0/addfromweb?url=" + url + "&name=" + title);
+    }
+
+    private String systems(String region, List<String> codes) {
+        return String.join(", ", codes.stream().map(c -> catalog.systemName(region, c)).toList());
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
