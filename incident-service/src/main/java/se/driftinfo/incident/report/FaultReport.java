@@ -181,11 +181,12 @@ public class FaultReport extends PanacheEntityBase {
     /**
      * Sets impact and/or urgency and derives the priority. Triaging a new report moves it to TRIAGED.
      *
-     * @return true if the priority changed (the SLA dates must be recomputed)
+     * @return true if the priority the SLA clock runs on changed (the due dates must be recomputed)
      */
     public boolean assess(Level newImpact, Level newUrgency, String actor, Instant now) {
-        requireOpen();
+        requireNotClosed();
         Priority before = priority;
+        Priority slaBefore = slaPriority();
         if (newUrgency != null && newUrgency != urgency) {
             record(actor, now, "urgency", urgency, newUrgency);
             urgency = newUrgency;
@@ -203,7 +204,7 @@ public class FaultReport extends PanacheEntityBase {
         if (status == ReportStatus.NEW && priority != null) {
             moveTo(ReportStatus.TRIAGED, actor, now);
         }
-        return priority != before;
+        return slaPriority() != slaBefore;
     }
 
     public void rescheduleSla(SlaPolicy.Due due) {
@@ -212,7 +213,7 @@ public class FaultReport extends PanacheEntityBase {
     }
 
     public void assignResponsibility(Responsibility newResponsibility, String actor, Instant now) {
-        requireOpen();
+        requireNotClosed();
         if (newResponsibility != responsibility) {
             record(actor, now, "responsibility", responsibility, newResponsibility);
             responsibility = newResponsibility;
@@ -221,7 +222,7 @@ public class FaultReport extends PanacheEntityBase {
 
     /** Assigns the report; null or blank unassigns it. */
     public void assignTo(String newAssignee, String actor, Instant now) {
-        requireOpen();
+        requireNotClosed();
         String value = newAssignee == null || newAssignee.isBlank() ? null : newAssignee.strip();
         if (!Objects.equals(value, assignee)) {
             record(actor, now, "assignee", assignee, value);
@@ -231,7 +232,7 @@ public class FaultReport extends PanacheEntityBase {
 
     /** Records time spent; billable when the provider is responsible. */
     public void recordTimeSpent(int minutes, String actor, Instant now) {
-        requireOpen();
+        requireNotClosed();
         if (minutes <= 0) {
             throw ProblemException.invalidField("timeSpentMinutes", "must be a positive number of minutes");
         }
@@ -262,7 +263,7 @@ public class FaultReport extends PanacheEntityBase {
 
     /** Links the report to an outage of its region; null unlinks it. */
     public void linkTo(UUID outage, String outageRegion, String actor, Instant now) {
-        requireOpen();
+        requireNotClosed();
         if (outage != null && !region.equals(outageRegion)) {
             throw ProblemException.conflict("The outage is in region " + outageRegion + ", the report in " + region);
         }
@@ -276,10 +277,6 @@ public class FaultReport extends PanacheEntityBase {
         requireNotClosed();
         comments.add(new ReportComment(author, text.strip(), now));
         record(author, now, "comment", null, "added");
-    }
-
-    private void requireOpen() {
-        requireNotClosed();
     }
 
     private void requireNotClosed() {

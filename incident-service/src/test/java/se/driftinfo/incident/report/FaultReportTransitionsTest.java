@@ -87,6 +87,16 @@ class FaultReportTransitionsTest {
     }
 
     @Test
+    void raisingTheUrgencyBeforeTriageChangesTheSlaPriorityButNotTheStatus() {
+        FaultReport report = newReport();
+        assertEquals(Priority.P3, report.slaPriority()); // medium impact assumed until triage
+        assertEquals(true, report.assess(null, Level.HIGH, "operator", NOW));
+        assertEquals(Priority.P2, report.slaPriority());
+        assertEquals(ReportStatus.NEW, report.status);
+        assertEquals(false, report.assess(null, Level.HIGH, "operator", NOW));
+    }
+
+    @Test
     void onlyProviderSideTimeIsBillable() {
         FaultReport report = newReport();
         report.recordTimeSpent(30, "operator", NOW);
