@@ -73,6 +73,9 @@ public class Notifications {
     @Transactional(TxType.MANDATORY)
     public void windowChanged(UUID eventId, String type, WindowEventV1 event) {
         String kind = WINDOW_KINDS.get(type);
+        if (kind.startsWith("OCCURRENCE_") && event.occurrence() == null) {
+            kind = "UPDATED"; // which occurrence is unknown: send the whole series as changed
+        }
         WindowV1 window = event.window();
         for (Subscription s : subscriptions.interestedIn(window.region(), window.systems())) {
             deliveries.enqueue(eventId, s.email, windowMail(kind, window, event, null, s));

@@ -55,6 +55,10 @@ class NotificationMailTest {
         String other = "lulea-" + UUID.randomUUID() + "@hc.example";
         String feedToken = subscribeAndConfirm(email, region, List.of("cosmic"), "sv");
         subscribeAndConfirm(other, region, List.of(), "en");
+        String pending = "haparanda-" + UUID.randomUUID() + "@hc.example";
+        post(Map.of("email", pending, "regions", List.of(region), "systems", List.of(), "language", "sv"))
+                .then().statusCode(202);
+        Mailbox.await(pending, 1);
         given().when().get("/feeds/s/" + feedToken + ".ics").then().statusCode(200)
                 .header("Content-Type", containsString("text/calendar"));
 
@@ -65,6 +69,8 @@ class NotificationMailTest {
         Events.window(EventTypes.WINDOW_SCHEDULED, window, null);
 
         MimeMessage invitation = Mailbox.await(email, 2).get(1);
+        Mailbox.await(other, 2);
+        assertEquals(1, Mailbox.to(pending).size(), "an unconfirmed address gets nothing but the confirmation");
         assertTrue(Mails.subject(invitation).startsWith("Planerat underhåll: FU-stopp"), Mails.subject(invitation));
         assertTrue(Mails.header(invitation, "List-Unsubscribe").startsWith("<" + PUBLIC_URL + "/subscriptions/unsubscribe/"));
         assertEquals("List-Unsubscribe=One-Click", Mails.header(invitation, "List-Unsubscribe-Post"));
