@@ -40,7 +40,8 @@ public final class Upstream {
                     List.of(new SystemV1("cosmic", "Cosmic"), new SystemV1("sectra", "Sectra"),
                             new SystemV1("labportalen", "Labportalen"), new SystemV1("vas-las", "VAS läs"),
                             new SystemV1("picsara", "Picsara"), new SystemV1("webcert", "Webcert"),
-                            new SystemV1("lifecare-sp", "Lifecare SP"))),
+                            new SystemV1("lifecare-sp", "Lifecare SP"), new SystemV1("pascal", "Pascal"),
+                            new SystemV1("npo", "NPÖ"))),
             new RegionV1("kronoberg", "Region Kronoberg", "Europe/Stockholm", new SupportHoursV1(true, null, null),
                     List.of(new SystemV1("cosmic", "Cosmic"), new SystemV1("tele-q", "Tele-Q"))));
 

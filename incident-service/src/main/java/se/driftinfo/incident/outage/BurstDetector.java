@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,11 +25,13 @@ public class BurstDetector {
     private final EntityManager em;
     private final OutageRepository outages;
     private final IncidentConfig config;
+    private final MeterRegistry metrics;
 
-    public BurstDetector(EntityManager em, OutageRepository outages, IncidentConfig config) {
+    public BurstDetector(EntityManager em, OutageRepository outages, IncidentConfig config, MeterRegistry metrics) {
         this.em = em;
         this.outages = outages;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Called in the transaction that stores a report not already covered by an outage or window. */
@@ -56,6 +59,7 @@ public class BurstDetector {
                 .setParameter(1, UUID.randomUUID()).setParameter(2, region).setParameter(3, system)
                 .setParameter(4, (int) count).setParameter(5, window[1]).setParameter(6, now)
                 .executeUpdate();
+        metrics.counter("driftinfo.burst.detections", "region", region).increment();
         LOG.infof("Burst: %d reports for %s in %s within %s and no outage declared", count, system, region,
                 config.burst().within());
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import se.driftinfo.incident.Violations;
@@ -44,9 +45,11 @@ public class FaultReportService {
     private final ReportEvents events;
     private final BurstDetector bursts;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public FaultReportService(FaultReportRepository reports, CatalogRepository catalog, OutageRepository outages,
-            CoverFinder covers, SlaPolicy sla, ReportEvents events, BurstDetector bursts, Clock clock) {
+            CoverFinder covers, SlaPolicy sla, ReportEvents events, BurstDetector bursts, Clock clock,
+            MeterRegistry metrics) {
         this.reports = reports;
         this.catalog = catalog;
         this.outages = outages;
@@ -55,6 +58,7 @@ public class FaultReportService {
         this.events = events;
         this.bursts = bursts;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Validates, stores and announces a report; nothing is stored if any field is wrong. */
@@ -70,6 +74,8 @@ public class FaultReportService {
         FaultReport report = FaultReport.receive(UUID.randomUUID(), reference, draft, cover, due, now);
         reports.persist(report);
         events.received(report);
+        metrics.counter("driftinfo.fault_reports.received", "region", report.region, "covered",
+                String.valueOf(cover != null)).increment();
         if (cover == null) {
             bursts.onReport(report.region, report.system, now);
         }
@@ -119,6 +125,8 @@ public class FaultReportService {
                 { "contactName", d.contactName() } }) {
             if (!v.has(field[0]) && PersonnummerGuard.containsIdentityNumber(field[1])) {
                 v.add(field[0], PATIENT_DATA);
+                // Counted, never logged: how often clinics try to send patient data tells where to train.
+                metrics.counter("driftinfo.fault_reports.patient_data_rejected", "field", field[0]).increment();
             }
         }
         if (!language.equals("sv") && !language.equals("en")) {

@@ -87,6 +87,8 @@ class FaultReportApiTest {
         Requests.provider().contentType(ContentType.JSON).body(body).when().post("/api/fault-reports")
                 .then().statusCode(400).body("invalid-params.name", hasItem("description"));
         assertEquals(before, reports());
+        given().when().get("/q/metrics").then()
+                .body(containsString("driftinfo_fault_reports_patient_data_rejected_total{field=\"description\""));
     }
 
     @Test
@@ -168,6 +170,28 @@ class FaultReportApiTest {
         // The helpdesk may register a report phoned in from any unit.
         Requests.operator().contentType(ContentType.JSON).body(body).when().post("/api/fault-reports")
                 .then().statusCode(201);
+    }
+
+    @Test
+    void aWindowStartingWithinTwoHoursAlreadyCoversAReportButOneStartingLaterDoesNot() {
+        ZoneId stockholm = ZoneId.of("Europe/Stockholm");
+        LocalDateTime now = LocalDateTime.now(stockholm).truncatedTo(ChronoUnit.MINUTES);
+        Instant updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID soon = UUID.randomUUID();
+        Upstream.window(EventTypes.WINDOW_SCHEDULED, new WindowEventV1(new WindowEventV1.WindowV1(soon, 0,
+                "Pascal uppgraderas", null, "norrbotten", List.of("pascal"), "Europe/Stockholm", now.plusHours(1),
+                now.plusHours(4), null, "SCHEDULED", List.of(), null, updatedAt), null, null));
+        Upstream.window(EventTypes.WINDOW_SCHEDULED, new WindowEventV1(new WindowEventV1.WindowV1(UUID.randomUUID(), 0,
+                "NPÖ uppgraderas", null, "norrbotten", List.of("npo"), "Europe/Stockholm", now.plusHours(3),
+                now.plusHours(4), null, "SCHEDULED", List.of(), null, updatedAt), null, null));
+
+        Requests.provider().contentType(ContentType.JSON).body(Requests.report("norrbotten", "pascal"))
+                .when().post("/api/fault-reports").then().statusCode(201)
+                .body("coveredBy.id", equalTo(soon.toString()))
+                .body("coveredBy.until", equalTo(now.plusHours(4).atZone(stockholm).toInstant().toString()));
+        Requests.provider().contentType(ContentType.JSON).body(Requests.report("norrbotten", "npo"))
+                .when().post("/api/fault-reports").then().statusCode(201)
+                .body("coveredBy", nullValue());
     }
 
     @Test
