@@ -91,9 +91,17 @@ class NotificationMailTest {
                 feed -> feed.contains("UID:window-" + windowId + "@driftinfo.se"));
 
         String unsubscribe = Mails.header(invitation, "List-Unsubscribe").replaceAll("[<>]", "").substring(PUBLIC_URL.length());
+        String manageToken = unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1);
+        String renewed = given().when().post("/subscriptions/renew-feed/" + manageToken).then().statusCode(200)
+                .extract().asString();
+        Matcher newFeed = Pattern.compile("/feeds/s/([A-Za-z0-9_-]{43})\\.ics").matcher(renewed);
+        assertTrue(newFeed.find(), renewed);
+        given().when().get("/feeds/s/" + feedToken + ".ics").then().statusCode(404);
+        given().when().get("/feeds/s/" + newFeed.group(1) + ".ics").then().statusCode(200);
+
         given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
                 .when().post(unsubscribe).then().statusCode(200);
-        given().when().get("/feeds/s/" + feedToken + ".ics").then().statusCode(404);
+        given().when().get("/feeds/s/" + newFeed.group(1) + ".ics").then().statusCode(404);
 
         Events.window(EventTypes.WINDOW_CANCELLED, new WindowV1(windowId, 1, "FU-stopp", null, region, List.of("cosmic"),
                 "Europe/Stockholm", start, start.plusHours(6), "FREQ=MONTHLY;BYDAY=3WE", "CANCELLED", List.of(), null,
