@@ -1,4 +1,4 @@
-package se.driftinfo.maintenance.window;
+package se.driftinfo.contracts.maintenance;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +23,7 @@ import net.fortuna.ical4j.model.Recur;
  * {@code UNTIL} is held apart from iCal4j: RFC 5545 wants it in UTC when DTSTART has a TZID, so it is
  * stored and published in UTC and compared here as the local time it is in the window's zone.
  */
-public final class Recurrence {
+public final class RecurrenceRule {
 
     private static final DateTimeFormatter UTC_FORM = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final DateTimeFormatter LOCAL_FORM = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
@@ -34,7 +34,7 @@ public final class Recurrence {
     private final Recur<LocalDateTime> recur;
     private final LocalDateTime untilLocal;
 
-    private Recurrence(String rule, Recur<LocalDateTime> recur, LocalDateTime untilLocal) {
+    private RecurrenceRule(String rule, Recur<LocalDateTime> recur, LocalDateTime untilLocal) {
         this.rule = rule;
         this.recur = recur;
         this.untilLocal = untilLocal;
@@ -45,7 +45,7 @@ public final class Recurrence {
      *
      * @throws IllegalArgumentException with a message fit for the planner
      */
-    public static Recurrence parse(String value, ZoneId zone) {
+    public static RecurrenceRule parse(String value, ZoneId zone) {
         String text = value.trim();
         if (text.toUpperCase(Locale.ROOT).startsWith("RRULE:")) {
             text = text.substring(6);
@@ -100,7 +100,7 @@ public final class Recurrence {
             throw new IllegalArgumentException("is not a valid RFC 5545 rule: " + e.getMessage());
         }
         String normalised = String.join(";", kept) + (untilPart == null ? "" : ";" + untilPart);
-        return new Recurrence(normalised, recur, until);
+        return new RecurrenceRule(normalised, recur, until);
     }
 
     private static LocalDateTime parseUntil(String value, ZoneId zone) {
@@ -146,7 +146,7 @@ public final class Recurrence {
     }
 
     /** The same rule ending with the occurrence that starts at {@code lastStart} (COUNT dropped). */
-    public Recurrence endingAt(LocalDateTime lastStart, ZoneId zone) {
+    public RecurrenceRule endingAt(LocalDateTime lastStart, ZoneId zone) {
         String kept = String.join(";", java.util.Arrays.stream(rule.split(";"))
                 .filter(p -> !p.startsWith("UNTIL=") && !p.startsWith("COUNT=")).toList());
         String until = lastStart.atZone(zone).withZoneSameInstant(ZoneOffset.UTC).format(UTC_FORM);

@@ -1,4 +1,4 @@
-package se.driftinfo.maintenance.window;
+package se.driftinfo.contracts.maintenance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,14 +15,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The recurrence maths, checked against dates computed without iCal4j. */
-class RecurrenceTest {
+class RecurrenceRuleTest {
 
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     static final LocalDateTime FIRST = LocalDateTime.of(2027, 1, 20, 17, 0);
 
     @Test
     void thirdWednesdayForTwentyFourMonthsMatchesIndependentlyComputedDates() {
-        Recurrence fuStopp = Recurrence.parse("FREQ=MONTHLY;BYDAY=3WE", STOCKHOLM);
+        RecurrenceRule fuStopp = RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3WE", STOCKHOLM);
         List<LocalDateTime> starts = fuStopp.starts(FIRST, FIRST, LocalDateTime.of(2029, 1, 1, 0, 0), 1000);
         List<LocalDateTime> expected = new ArrayList<>();
         for (int m = 0; m < 24; m++) {
@@ -34,7 +34,7 @@ class RecurrenceTest {
 
     @Test
     void wallClockStaysAtFiveAcrossBothDstChangesWhileTheUtcOffsetMoves() {
-        Recurrence fuStopp = Recurrence.parse("FREQ=MONTHLY;BYDAY=3WE", STOCKHOLM);
+        RecurrenceRule fuStopp = RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3WE", STOCKHOLM);
         List<LocalDateTime> starts = fuStopp.starts(FIRST, FIRST, LocalDateTime.of(2027, 12, 31, 0, 0), 100);
         // 17 March 2027 is before the switch to summer time (28 March), 21 April after; 20 October before
         // the switch back (31 October), 17 November after.
@@ -46,7 +46,7 @@ class RecurrenceTest {
 
     @Test
     void countLimitsTheSeries() {
-        Recurrence three = Recurrence.parse("FREQ=MONTHLY;BYDAY=3WE;COUNT=3", STOCKHOLM);
+        RecurrenceRule three = RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3WE;COUNT=3", STOCKHOLM);
         assertEquals(3, three.starts(FIRST, FIRST, FIRST.plusYears(5), 1000).size());
         // COUNT counts from DTSTART, not from the start of the asked range.
         assertEquals(List.of(LocalDateTime.of(2027, 3, 17, 17, 0)),
@@ -56,7 +56,7 @@ class RecurrenceTest {
     @Test
     void untilInUtcIsInclusiveAndComparedInTheWindowsZone() {
         // 2027-06-16 17:00 in Stockholm is 15:00 UTC.
-        Recurrence r = Recurrence.parse("FREQ=MONTHLY;BYDAY=3WE;UNTIL=20270616T150000Z", STOCKHOLM);
+        RecurrenceRule r = RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3WE;UNTIL=20270616T150000Z", STOCKHOLM);
         List<LocalDateTime> starts = r.starts(FIRST, FIRST, FIRST.plusYears(2), 1000);
         assertEquals(6, starts.size());
         assertEquals(LocalDateTime.of(2027, 6, 16, 17, 0), starts.get(5));
@@ -64,30 +64,30 @@ class RecurrenceTest {
 
     @Test
     void dateOnlyUntilIsNormalisedToUtc() {
-        Recurrence r = Recurrence.parse("RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270301", STOCKHOLM);
+        RecurrenceRule r = RecurrenceRule.parse("RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270301", STOCKHOLM);
         assertEquals("FREQ=WEEKLY;BYDAY=TU;UNTIL=20270301T225959Z", r.rule());
     }
 
     @Test
     void endingAtCutsTheSeriesAfterAGivenOccurrence() {
-        Recurrence r = Recurrence.parse("FREQ=MONTHLY;BYDAY=3WE;COUNT=40", STOCKHOLM).endingAt(LocalDateTime.of(2027, 4, 21, 17, 0), STOCKHOLM);
+        RecurrenceRule r = RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3WE;COUNT=40", STOCKHOLM).endingAt(LocalDateTime.of(2027, 4, 21, 17, 0), STOCKHOLM);
         assertEquals("FREQ=MONTHLY;BYDAY=3WE;UNTIL=20270421T150000Z", r.rule());
         assertEquals(4, r.starts(FIRST, FIRST, FIRST.plusYears(3), 100).size());
     }
 
     @Test
     void badRulesAreRefusedWithAReason() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recurrence.parse("BYDAY=3WE", STOCKHOLM))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("BYDAY=3WE", STOCKHOLM))
                 .getMessage().contains("FREQ is required"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recurrence.parse("FREQ=MINUTELY", STOCKHOLM))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=MINUTELY", STOCKHOLM))
                 .getMessage().contains("FREQ must be one of"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recurrence.parse("FREQ=MONTHLY;BYDAY=3XX", STOCKHOLM))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3XX", STOCKHOLM))
                 .getMessage().contains("not a valid RFC 5545 rule"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recurrence.parse("FREQ=MONTHLY;FOO=1", STOCKHOLM))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=MONTHLY;FOO=1", STOCKHOLM))
                 .getMessage().contains("'FOO' is not supported"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recurrence.parse("FREQ=DAILY;COUNT=2;UNTIL=20270101", STOCKHOLM))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=DAILY;COUNT=2;UNTIL=20270101", STOCKHOLM))
                 .getMessage().contains("COUNT and UNTIL"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recurrence.parse("FREQ=DAILY;UNTIL=soon", STOCKHOLM))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=DAILY;UNTIL=soon", STOCKHOLM))
                 .getMessage().contains("UNTIL 'SOON'"));
     }
 }

@@ -1,5 +1,6 @@
 package se.driftinfo.maintenance.window;
 
+import se.driftinfo.contracts.maintenance.RecurrenceRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -268,8 +269,8 @@ public class MaintenanceWindow extends PanacheEntityBase {
         }
     }
 
-    private Recurrence parsedRecurrence() {
-        return Recurrence.parse(recurrence, zone());
+    private RecurrenceRule parsedRecurrence() {
+        return RecurrenceRule.parse(recurrence, zone());
     }
 
     public ZoneId zone() {

@@ -1,5 +1,6 @@
 package se.driftinfo.maintenance.window;
 
+import se.driftinfo.contracts.maintenance.RecurrenceRule;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,7 +13,7 @@ import se.driftinfo.kit.problem.ProblemException;
  * whose rule yields nothing, starts off-rule, or overlaps itself.
  */
 public record WindowDefinition(String title, String description, String region, List<String> systems, ZoneId zone,
-        LocalDateTime start, LocalDateTime end, Recurrence recurrence) {
+        LocalDateTime start, LocalDateTime end, RecurrenceRule recurrence) {
 
     /** Longer than this is almost surely a typo in a date; a real multi-week stop is several windows. */
     public static final Duration MAX_DURATION = Duration.ofDays(14);

@@ -1,5 +1,6 @@
 package se.driftinfo.maintenance.window;
 
+import se.driftinfo.contracts.maintenance.RecurrenceRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -152,10 +153,10 @@ public class WindowService {
                     + "' is not an IANA time zone name such as Europe/Stockholm");
         }
         ZoneId zone = ZoneId.of(r.timeZone());
-        Recurrence recurrence = null;
+        RecurrenceRule recurrence = null;
         if (r.recurrence() != null && !r.recurrence().isBlank()) {
             try {
-                recurrence = Recurrence.parse(r.recurrence(), zone);
+                recurrence = RecurrenceRule.parse(r.recurrence(), zone);
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidField("recurrence", e.getMessage());
             }
