@@ -25,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import se.driftinfo.incident.Params;
@@ -91,8 +92,9 @@ public class FaultReportResource {
     @RolesAllowed("operator")
     @Transactional // the view reads the comments and the audit trail, loaded lazily
     @Operation(summary = "One report with its comments and audit trail")
-    public FaultReportViews.Detail get(@PathParam("id") String id) {
-        return FaultReportViews.detail(service.get(Params.uuid("id", id)));
+    public Response get(@PathParam("id") String id) {
+        FaultReport report = service.get(Params.uuid("id", id));
+        return Response.ok(FaultReportViews.detail(report)).tag(etag(report)).build();
     }
 
     @PATCH
@@ -101,10 +103,27 @@ public class FaultReportResource {
     @Transactional
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
     @Operation(summary = "Triage: impact, urgency (→ priority), responsibility, assignee, status, outageId, timeSpentMinutes, comment")
-    public FaultReportViews.Detail triage(@PathParam("id") String id, ObjectNode body) {
+    public Response triage(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ObjectNode body) {
         UUID reportId = Params.uuid("id", id);
         FaultReportService.Triage change = parse(body);
-        return FaultReportViews.detail(service.triage(reportId, change, identity.getPrincipal().getName()));
+        FaultReport report = service.triage(reportId, version(ifMatch), change, identity.getPrincipal().getName());
+        return Response.ok(FaultReportViews.detail(report)).tag(etag(report)).build();
+    }
+
+    /** The report's version as an entity tag: PATCH with {@code If-Match} fails with 412 if someone else changed it. */
+    private static EntityTag etag(FaultReport report) {
+        return new EntityTag(String.valueOf(report.version));
+    }
+
+    private static Integer version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(ifMatch.strip().replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("If-Match", "must be the ETag of the report, e.g. \"3\"");
+        }
     }
 
     /** Merge-patch semantics: an absent field is unchanged, {@code null} clears assignee or outage link. */

@@ -163,6 +163,14 @@ public class FaultReportService {
     /** One PATCH from the helpdesk, applied in full or not at all. */
     @Transactional
     public FaultReport triage(UUID id, Triage change, String actor) {
+        return triage(id, null, change, actor);
+    }
+
+    /**
+     * @param expectedVersion the version the operator saw (from the ETag), or null to skip the check
+     */
+    @Transactional
+    public FaultReport triage(UUID id, Integer expectedVersion, Triage change, String actor) {
         Violations v = new Violations();
         v.length("comment", change.comment(), 0, 4000);
         v.length("assignee", change.assignee(), 0, 100);
@@ -171,6 +179,10 @@ public class FaultReportService {
         }
         v.throwIfAny();
         FaultReport report = get(id);
+        if (expectedVersion != null && expectedVersion != report.version) {
+            throw new ProblemException(412, "stale-version", "Precondition failed",
+                    "Report " + report.reference + " changed since you loaded it; reload it and try again", null);
+        }
         Instant now = Instant.now(clock);
         ReportStatus statusBefore = report.status;
         int auditBefore = report.audit.size();
@@ -213,6 +225,8 @@ public class FaultReportService {
         if (report.status != statusBefore) {
             events.statusChanged(report);
         }
+        // Flush here so a concurrent change fails as an OptimisticLockException (409), not at commit.
+        reports.flush();
         return report;
     }
 

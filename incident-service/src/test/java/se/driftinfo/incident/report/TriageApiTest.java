@@ -140,6 +140,24 @@ class TriageApiTest {
                 .then().statusCode(400).body("invalid-params.name", equalTo(List.of("id")));
     }
 
+    @Test
+    void aPatchBasedOnAStaleVersionIsAPreconditionFailureAndChangesNothing() {
+        String id = Requests.fileReport("norrbotten", "cosmic");
+        String seen = Requests.operator().when().get("/api/fault-reports/" + id).then().extract().header("ETag");
+        String next = Requests.operator().header("If-Match", seen).contentType(ContentType.JSON)
+                .body(Map.of("assignee", "lisa"))
+                .when().patch("/api/fault-reports/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        assertTrue(!next.equals(seen), "the version must change with the report");
+
+        Requests.operator().header("If-Match", seen).contentType(ContentType.JSON).body(Map.of("assignee", "kalle"))
+                .when().patch("/api/fault-reports/" + id)
+                .then().statusCode(412).contentType("application/problem+json");
+        Requests.operator().when().get("/api/fault-reports/" + id).then()
+                .header("ETag", equalTo(next))
+                .body("assignee", equalTo("lisa"));
+    }
+
     private static void patch(String id, Map<String, Object> body, int status) {
         Requests.operator().contentType(ContentType.JSON).body(body)
                 .when().patch("/api/fault-reports/" + id)
