@@ -49,6 +49,10 @@ public interface NotifierConfig {
         @WithDefault("50")
         int maxAttempts();
 
+        /** How long a claimed mail is reserved for the replica that claimed it before another may retry it. */
+        @WithDefault("PT5M")
+        Duration lease();
+
         /** How many mails one run of the sender claims. */
         @WithDefault("20")
         int batchSize();

@@ -17,8 +17,9 @@ import se.driftinfo.notifier.NotifierConfig;
 
 /**
  * Sends queued mail, outside any Kafka consumer (a blocking send inside an ordered consumer
- * deadlocked, INFRA-NOTES). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share
- * the queue and never send one row twice; a failure leaves the row pending with a later attempt time.
+ * deadlocked, INFRA-NOTES). Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and leased, so
+ * replicas share the queue and never take one row at once; a failure leaves the row pending with a
+ * later attempt time.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -49,31 +50,52 @@ public class DeliverySender {
         }
     }
 
-    /** Sends one batch of due mail; returns how many rows were claimed. */
+    /**
+     * Sends one batch of due mail; returns how many rows were claimed. Claiming is a short
+     * transaction that leases the rows (pushes their next attempt past the lease), so no lock is held
+     * while SMTP is slow; each result is recorded in its own transaction. A crash between sending and
+     * recording sends that one mail again after the lease: at least once, never silently lost.
+     */
     public int sendDue() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now(clock);
+        Instant now = Instant.now(clock);
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Long> ids = em.createNativeQuery("""
+            List<Long> claimed = em.createNativeQuery("""
                     select id from delivery where status = 'PENDING' and next_attempt_at <= ?1
                     order by id limit ?2 for update skip locked""", Long.class)
                     .setParameter(1, now)
                     .setParameter(2, config.batchSize())
                     .getResultList();
-            for (Long id : ids) {
+            if (!claimed.isEmpty()) {
+                em.createNativeQuery("update delivery set next_attempt_at = ?1 where id = any(?2)")
+                        .setParameter(1, now.plus(config.lease()))
+                        .setParameter(2, claimed.toArray(Long[]::new))
+                        .executeUpdate();
+            }
+            return claimed;
+        });
+        for (Long id : ids) {
+            Mail mail = QuarkusTransaction.requiringNew().call(() -> toMail(em.find(Delivery.class, id)));
+            String error = null;
+            try {
+                mailer.send(mail);
+            } catch (RuntimeException e) {
+                error = rootMessage(e);
+            }
+            String failure = error;
+            QuarkusTransaction.requiringNew().run(() -> {
                 Delivery delivery = em.find(Delivery.class, id);
-                try {
-                    mailer.send(toMail(delivery));
+                if (failure == null) {
                     delivery.sent(Instant.now(clock));
-                } catch (RuntimeException e) {
-                    delivery.failed(rootMessage(e), Instant.now(clock), config.backoff(), config.maxBackoff(),
+                } else {
+                    delivery.failed(failure, Instant.now(clock), config.backoff(), config.maxBackoff(),
                             config.maxAttempts());
                     LOG.warnf("Mail %d to %s failed (attempt %d), retry at %s: %s", delivery.id, delivery.recipient,
                             delivery.attempts, delivery.nextAttemptAt, delivery.lastError);
                 }
-            }
-            return ids.size();
-        });
+            });
+        }
+        return ids.size();
     }
 
     static Mail toMail(Delivery delivery) {
