@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
+import se.driftinfo.contracts.maintenance.WindowSchedule;
+import se.driftinfo.contracts.maintenance.WindowSchedule.Occurrence;
 import se.driftinfo.incident.IncidentConfig;
-import se.driftinfo.incident.maintenance.WindowOccurrences;
-import se.driftinfo.incident.maintenance.WindowOccurrences.Occurrence;
 import se.driftinfo.incident.maintenance.WindowRepository;
 import se.driftinfo.incident.outage.OutageRepository;
 
@@ -43,11 +43,12 @@ public class CoverFinder {
             if (window.systems() == null || !window.systems().contains(system)) {
                 continue;
             }
-            Optional<Occurrence> first = WindowOccurrences.overlapping(window, at, horizon).stream()
-                    .min(Comparator.comparing(Occurrence::start));
-            if (first.isPresent() && (best == null || first.get().start().isBefore(best.start()))) {
-                best = new Cover(Cover.Kind.MAINTENANCE_WINDOW, window.id(), window.title(), first.get().start(),
-                        first.get().end());
+            // The contract's expansion, so the cover agrees with the feeds and reminders about when a window is.
+            Optional<Occurrence> first = WindowSchedule.active(window, at, horizon).stream()
+                    .min(Comparator.comparing(Occurrence::startsAt));
+            if (first.isPresent() && (best == null || first.get().startsAt().isBefore(best.start()))) {
+                best = new Cover(Cover.Kind.MAINTENANCE_WINDOW, window.id(), window.title(), first.get().startsAt(),
+                        first.get().endsAt());
             }
         }
         return Optional.ofNullable(best);
