@@ -23,6 +23,10 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return find("unsubscribeToken", token).firstResultOptional();
     }
 
+    public long pendingSince(String email, java.time.Instant since) {
+        return count("email = ?1 and status = ?2 and createdAt >= ?3", email, Subscription.PENDING, since);
+    }
+
     /** Active subscriptions that want news about {@code systems} ({@code ,a,b,}) in {@code region}. */
     public List<Subscription> interestedIn(String region, String systems) {
         return list("status = ?1 and regions like ?2 order by id", Subscription.ACTIVE, "%," + region + ",%").stream()

@@ -1,6 +1,7 @@
 package se.driftinfo.notifier.subscription;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,10 @@ import se.driftinfo.notifier.delivery.Notifications;
 /** Subscribe, confirm, unsubscribe, renew the feed token: each one transaction. */
 @ApplicationScoped
 public class SubscriptionService {
+
+    /** At most this many unconfirmed requests per address and {@link #PENDING_WINDOW} get a mail. */
+    static final int MAX_PENDING = 3;
+    static final Duration PENDING_WINDOW = Duration.ofHours(24);
 
     private final SubscriptionRepository subscriptions;
     private final Catalog catalog;
@@ -49,8 +54,14 @@ public class SubscriptionService {
                         "'" + code + "' is not a system of the chosen regions");
             }
         }
+        Instant now = Instant.now(clock);
         Subscription subscription = Subscription.pending(request.email(), request.regions(), systems,
-                request.language(), Instant.now(clock));
+                request.language(), now);
+        // The form is public: without a cap anyone could flood a stranger's mailbox with confirmations.
+        // Over the cap the request still looks accepted, so it reveals nothing about the address.
+        if (subscriptions.pendingSince(subscription.email, now.minus(PENDING_WINDOW)) >= MAX_PENDING) {
+            return subscription;
+        }
         subscriptions.persist(subscription);
         notifications.confirmation(subscription);
         return subscription;

@@ -179,6 +179,8 @@ class NotificationMailTest {
         Delivery sent = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery> find("recipient = ?1 and kind = ?2",
                 email, "OUTAGE_DECLARED").firstResult());
         assertEquals(Delivery.SENT, sent.status);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("driftinfo_deliveries{status=\"PENDING\"}"));
     }
 
     @Test
@@ -251,6 +253,19 @@ class NotificationMailTest {
                 .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
         given().when().post("/subscriptions/confirm/not-a-token").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void repeatedRequestsForOneAddressAreCappedSoTheFormCannotFloodAMailbox() {
+        String region = newRegion();
+        String email = "stranger-" + UUID.randomUUID() + "@hc.example";
+        for (int i = 0; i < 5; i++) {
+            post(Map.of("email", email, "regions", List.of(region), "systems", List.of(), "language", "sv"))
+                    .then().statusCode(202).body("status", equalTo("PENDING"));
+        }
+        Mailbox.await(email, 3);
+        sleep(2500);
+        assertEquals(3, Mailbox.to(email).size());
     }
 
     /** iCal4j validates against the rules of the calendar's METHOD (RFC 5546 REQUEST or CANCEL). */
