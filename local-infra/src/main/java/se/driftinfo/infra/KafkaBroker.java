@@ -86,11 +86,29 @@ public final class KafkaBroker implements AutoCloseable {
     private void format(Path config) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         int status = StorageTool.execute(new String[] {"format", "--ignore-formatted", "-t",
-                Uuid.randomUuid().toString(), "-c", config.toString()},
+                clusterId(), "-c", config.toString()},
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException("Formatting Kafka storage failed: " + buffer.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The id the kept storage was formatted with (a restart must reuse it), or a new one. */
+    private String clusterId() {
+        Path meta = dataDir.resolve("logs").resolve("meta.properties");
+        if (Files.isRegularFile(meta)) {
+            Properties kept = new Properties();
+            try (var in = Files.newInputStream(meta)) {
+                kept.load(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read " + meta + "; delete .local to start afresh", e);
+            }
+            String id = kept.getProperty("cluster.id");
+            if (id != null) {
+                return id;
+            }
+        }
+        return Uuid.randomUuid().toString();
     }
 
     private void awaitReady() {
