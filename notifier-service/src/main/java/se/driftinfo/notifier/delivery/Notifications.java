@@ -145,7 +145,9 @@ public class Notifications {
     public void confirmation(Subscription s) {
         boolean sv = !"en".equals(s.language);
         String regions = String.join(", ", s.regionList().stream().map(catalog::regionName).toList());
-        String systems = s.systemList().isEmpty() ? (sv ? "alla" : "all") : String.join(", ", s.systemList());
+        String firstRegion = s.regionList().get(0);
+        String systems = s.systemList().isEmpty() ? (sv ? "alla" : "all")
+                : String.join(", ", s.systemList().stream().map(code -> catalog.systemName(firstRegion, code)).toList());
         MailTemplates.ConfirmMail mail = new MailTemplates.ConfirmMail(sv, regions, systems,
                 config.publicUrl() + "/subscriptions/confirm/" + s.confirmToken, unsubscribeUrl(s));
         deliveries.enqueue(s.id, s.email, new RenderedMail("CONFIRM",

@@ -1,13 +1,19 @@
 package se.driftinfo.notifier.feed;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.Observance;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.TzId;
 
 /**
@@ -35,7 +41,23 @@ public final class TimeZones {
         }
         VTimeZone copy = zone.getVTimeZone().copy();
         copy.replace(new TzId(zoneId));
-        copy.removeAll(Property.TZURL, "X-LIC-LOCATION", Property.LAST_MODIFIED);
+        copy.removeAll(Property.TZURL, "X-LIC-LOCATION", Property.LAST_MODIFIED, "X-PROLEPTIC-TZNAME");
+        copy.setComponentList(new ComponentList<>(currentRules(copy.getObservances())));
         return copy;
+    }
+
+    /**
+     * Only the rules in force today (observances whose RRULE has no UNTIL), as Google and Outlook write
+     * them: the history before them is Berlin's, not Stockholm's, and no maintenance lies in the past.
+     * A zone without daylight saving keeps its latest observance.
+     */
+    static List<Observance> currentRules(List<Observance> all) {
+        List<Observance> current = all.stream().filter(o -> o.<RRule<?>> getProperty(Property.RRULE)
+                .map(r -> r.getRecur().getUntil() == null && r.getRecur().getCount() < 1).orElse(false)).toList();
+        if (!current.isEmpty()) {
+            return current;
+        }
+        Observance now = VTimeZone.getApplicableObservance(OffsetDateTime.now(ZoneOffset.UTC), all);
+        return now == null ? all : List.of(now);
     }
 }

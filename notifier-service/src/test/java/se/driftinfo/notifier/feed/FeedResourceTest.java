@@ -166,6 +166,9 @@ class FeedResourceTest {
         assertTrue(unfolded.contains("X-PUBLISHED-TTL:PT1H\r\n"));
         String vtimezone = unfolded.substring(unfolded.indexOf("BEGIN:VTIMEZONE"), unfolded.indexOf("END:VTIMEZONE"));
         assertTrue(vtimezone.contains("\r\nTZID:Europe/Stockholm\r\n"), "VTIMEZONE says Stockholm");
+        assertTrue(vtimezone.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"), "summer time from last Sunday of March");
+        assertTrue(vtimezone.contains("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"), "until last Sunday of October");
+        assertFalse(vtimezone.contains("DTSTART:1916"), "Berlin's history is not in Stockholm's definition");
         assertEquals(1, unfolded.split("BEGIN:VTIMEZONE", -1).length - 1, "one VTIMEZONE per zone used");
         assertFalse(unfolded.contains("Europe/Berlin"));
         assertFalse(unfolded.contains("TZURL"));
