@@ -23,7 +23,7 @@ class EventSamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {EventTypes.REGION_PUBLISHED, EventTypes.OCCURRENCE_MOVED, EventTypes.OUTAGE_DECLARED,
-            EventTypes.FAULT_REPORT_RECEIVED})
+            EventTypes.OUTAGE_RESOLVED, EventTypes.FAULT_REPORT_RECEIVED, EventTypes.FAULT_REPORT_TRIAGED})
     void sampleRoundTripsThroughItsRecord(String type) throws IOException {
         String json = sample(type);
         Object decoded = EventJson.readData(type, json);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -80,6 +81,13 @@ public class ProblemMappers {
         String title = type == null ? "Error" : type.getReasonPhrase();
         String detail = status == 404 ? "No resource at this address" : title;
         return respond(new Problem(TYPE_BASE + slug(title), title, status, detail, path(uri), null));
+    }
+
+    /** Two people changed the same record at once: the later one must reload, not see a 500. */
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        return respond(new Problem(TYPE_BASE + "concurrent-change", "Changed by someone else", 409,
+                "Someone else changed this at the same time; reload it and try again", path(uri), null));
     }
 
     @ServerExceptionMapper
