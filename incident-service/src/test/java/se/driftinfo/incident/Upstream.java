@@ -1,19 +1,10 @@
 package se.driftinfo.incident;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import se.driftinfo.contracts.EventJson;
@@ -82,24 +73,7 @@ public final class Upstream {
 
     /** @return the CloudEvents id it was sent with */
     public static UUID send(String topic, String key, String type, String source, Object data) {
-        UUID id = UUID.randomUUID();
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfraTestResource.infrastructure().kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, EventJson.write(data));
-            header(record, "ce_id", id.toString());
-            header(record, "ce_type", type);
-            header(record, "ce_source", source);
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_subject", key);
-            header(record, "content-type", "application/json");
-            producer.send(record).get(10, TimeUnit.SECONDS);
-            return id;
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish to " + topic, e);
-        }
+        return InfraTestResource.kafka().publish(topic, key, type, source, EventJson.write(data));
     }
 
     public static void await(Duration timeout, String what, BooleanSupplier condition) {
@@ -116,9 +90,5 @@ public final class Upstream {
             }
         }
         throw new AssertionError("Timed out waiting for " + what);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
