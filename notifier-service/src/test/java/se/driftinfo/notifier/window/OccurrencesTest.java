@@ -67,6 +67,35 @@ class OccurrencesTest {
         assertTrue(Occurrences.between(oneOff, at(2027, 6, 1), at(2028, 1, 1)).isEmpty());
     }
 
+    @Test
+    void jvmDefaultZoneChangesNeitherOccurrencesNorCalendarBytes() {
+        WindowV1 window = window(List.of(new OccurrenceExceptionV1(LocalDateTime.of(2027, 7, 21, 17, 0), "CANCELLED",
+                null, null, null, 1)), "SCHEDULED");
+        java.util.TimeZone original = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            List<Occurrence> inUtc = Occurrences.between(window, at(2027, 1, 1), at(2029, 1, 1));
+            String bytesInUtc = calendar(window);
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+            assertEquals(inUtc, Occurrences.between(window, at(2027, 1, 1), at(2029, 1, 1)));
+            assertEquals(bytesInUtc, calendar(window));
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Stockholm"));
+            assertEquals(inUtc, Occurrences.between(window, at(2027, 1, 1), at(2029, 1, 1)));
+            assertEquals(bytesInUtc, calendar(window));
+        } finally {
+            java.util.TimeZone.setDefault(original);
+        }
+    }
+
+    private static String calendar(WindowV1 window) {
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.model.Calendar();
+        calendar.add(se.driftinfo.notifier.feed.TimeZones.vtimezone(window.timeZone()));
+        for (var event : se.driftinfo.notifier.feed.VEvents.window(window, "uid", "FU-stopp", null, null)) {
+            calendar.add(event);
+        }
+        return se.driftinfo.notifier.feed.CalendarText.write(calendar);
+    }
+
     static WindowV1 window(List<OccurrenceExceptionV1> exceptions, String status) {
         return new WindowV1(UUID.randomUUID(), 0, "FU-stopp", null, "norrbotten", List.of("cosmic"), "Europe/Stockholm",
                 FIRST, FIRST.plusHours(6), "FREQ=MONTHLY;BYDAY=3WE", status, exceptions, null, Instant.EPOCH);
