@@ -93,6 +93,49 @@ class SystemIT {
         });
     }
 
+    @Test
+    void aFaultReportDuringAPlannedWindowIsToldSoAndTheReporterGetsAnAcknowledgement() throws Exception {
+        // A one-off window running now in Värmland's RGS webb, planned in maintenance-service …
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
+                .withSecond(0).withNano(0);
+        Map<String, Object> window = new HashMap<>();
+        window.put("title", "Uppgradering RGS webb");
+        window.put("region", "varmland");
+        window.put("systems", List.of("rgs-webb"));
+        window.put("timeZone", "Europe/Stockholm");
+        window.put("start", now.minusMinutes(30).toString());
+        window.put("end", now.plusHours(2).toString());
+        String windowId = given().baseUri(maintenance).auth().preemptive().basic("planner", "planner-demo")
+                .contentType(ContentType.JSON).body(window).post("/api/maintenance-windows").then().statusCode(201)
+                .extract().path("id");
+        // … reaches incident-service, so a clinic reporting a fault is told to use its reserve routine …
+        Map<String, Object> report = new HashMap<>();
+        report.put("reporterHsaId", "SE2321000230-0042");
+        report.put("unitName", "Vårdcentralen Kil");
+        report.put("contactName", "Eva Lind");
+        report.put("contactEmail", "eva.lind@vc-kil.example");
+        report.put("region", "varmland");
+        report.put("system", "rgs-webb");
+        report.put("description", "RGS webb går inte att logga in i.");
+        report.put("urgency", "HIGH");
+        String[] covered = new String[1];
+        await("the window to cover the fault report", Duration.ofSeconds(60), () -> {
+            var answer = given().baseUri(incident).header("X-Api-Key", "demo-provider-key").contentType(ContentType.JSON)
+                    .body(report).post("/api/fault-reports").then().statusCode(201).extract();
+            covered[0] = answer.path("coveredBy.id");
+            return windowId.equals(covered[0]);
+        });
+        // … and notifier-service acknowledges the report by mail.
+        await("the acknowledgement mail", Duration.ofSeconds(60), () -> system.infrastructure().mail().received().stream()
+                .anyMatch(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("eva.lind@vc-kil.example");
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }));
+    }
+
     private static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
