@@ -15,14 +15,17 @@ import java.util.Map;
  */
 public final class Driftinfo implements AutoCloseable {
 
-    /** Service name, its database, and the port it gets in the local run. */
-    public record Service(String name, String database, int localPort, boolean sendsMail) {
+    /**
+     * Service name, its database, the port it gets in the local run, whether it sends mail, and the
+     * property naming its public address (for links in mail and pages), if it has one.
+     */
+    public record Service(String name, String database, int localPort, boolean sendsMail, String publicUrlProperty) {
     }
 
     public static final List<Service> SERVICES = List.of(
-            new Service("maintenance-service", "maintenance", 8081, false),
-            new Service("incident-service", "incident", 8082, false),
-            new Service("notifier-service", "notifier", 8083, true));
+            new Service("maintenance-service", "maintenance", 8081, false, null),
+            new Service("incident-service", "incident", 8082, false, null),
+            new Service("notifier-service", "notifier", 8083, true, "driftinfo.notifier.public-url"));
 
     private final Infrastructure infrastructure;
     private final List<ServiceProcess> services;
@@ -60,6 +63,9 @@ public final class Driftinfo implements AutoCloseable {
                 if (s.sendsMail()) {
                     config.put("quarkus.mailer.host", "127.0.0.1");
                     config.put("quarkus.mailer.port", String.valueOf(infra.mail().port()));
+                }
+                if (s.publicUrlProperty() != null) {
+                    config.put(s.publicUrlProperty(), "http://localhost:" + port);
                 }
                 config.putAll(extraConfig);
                 Path jar = projectRoot.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
