@@ -23,6 +23,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Process process;
+    private final long startedNanos = System.nanoTime();
 
     private ServiceProcess(String name, int port, Path log, Process process) {
         this.name = name;
@@ -56,7 +57,11 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, log, process);
     }
 
-    /** Waits until {@code /q/health/ready} answers 200; fails early if the process dies. */
+    /**
+     * Waits until {@code /q/health/ready} answers 200; fails early if the process dies.
+     *
+     * @return how long after its launch the service became ready
+     */
     public Duration awaitReady(Duration timeout) throws InterruptedException {
         long t0 = System.nanoTime();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -68,7 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return Duration.ofNanos(System.nanoTime() - t0);
+                    return Duration.ofNanos(System.nanoTime() - startedNanos);
                 }
             } catch (IOException e) {
                 // not listening yet
