@@ -83,6 +83,20 @@ public final class Driftinfo implements AutoCloseable {
         return system;
     }
 
+    /**
+     * Stops a service, runs {@code whileDown}, starts it again and waits until it is ready: what a
+     * pod restart does, for tests that state must survive it.
+     */
+    public ServiceProcess restart(String name, Runnable whileDown) throws IOException, InterruptedException {
+        ServiceProcess old = service(name);
+        old.close();
+        whileDown.run();
+        ServiceProcess fresh = old.restart();
+        services.set(services.indexOf(old), fresh);
+        fresh.awaitReady(Duration.ofSeconds(180));
+        return fresh;
+    }
+
     public Infrastructure infrastructure() {
         return infrastructure;
     }

@@ -22,13 +22,15 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
+    private final List<String> command;
     private final Process process;
     private final long startedNanos = System.nanoTime();
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.command = command;
         this.process = process;
     }
 
@@ -43,6 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
+        Files.deleteIfExists(log); // a restart appends; a new start begins a new log
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx384m");
@@ -50,11 +53,21 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
+        return launch(name, port, log, command);
+    }
+
+    private static ServiceProcess launch(String name, int port, Path log, List<String> command) throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, port, log, process);
+        return new ServiceProcess(name, port, log, List.copyOf(command), process);
+    }
+
+    /** Stops this process and starts the same service again, same port and settings (a pod restart). */
+    public ServiceProcess restart() throws IOException {
+        close();
+        return launch(name, port, log, command);
     }
 
     /**

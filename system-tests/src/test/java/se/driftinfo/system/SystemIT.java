@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,78 @@ class SystemIT {
                         return false;
                     }
                 }));
+    }
+
+    @Test
+    void aReminderDueWhileTheNotifierIsDownIsSentOnceAfterItRestarts() throws Exception {
+        String email = "it-avdelningen@vc-lulea.example";
+        given().baseUri(notifier).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "regions", List.of("norrbotten"), "systems", List.of(), "language", "en"))
+                .post("/api/subscriptions").then().statusCode(202);
+        String confirmation = awaitMail(email, "confirm");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/subscriptions/confirm/([A-Za-z0-9_-]+)")
+                .matcher(confirmation);
+        assertTrue(link.find(), "no confirm link in " + confirmation);
+        given().baseUri(notifier).post("/subscriptions/confirm/" + link.group(1)).then().statusCode(200);
+
+        // Starts in 61 minutes: the one-hour reminder falls due a minute from now.
+        java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
+                .plusMinutes(61).withNano(0);
+        Map<String, Object> window = new HashMap<>();
+        window.put("title", "Cosmic databasbyte");
+        window.put("region", "norrbotten");
+        window.put("systems", List.of("cosmic"));
+        window.put("timeZone", "Europe/Stockholm");
+        window.put("start", start.toString());
+        window.put("end", start.plusHours(2).toString());
+        given().baseUri(maintenance).auth().preemptive().basic("planner", "planner-demo")
+                .contentType(ContentType.JSON).body(window).post("/api/maintenance-windows").then().statusCode(201);
+        awaitMail(email, "Planned maintenance: Cosmic databasbyte");
+
+        // Down until the reminder is due: nothing in memory may be needed to send it afterwards.
+        Instant due = start.atZone(java.time.ZoneId.of("Europe/Stockholm")).minusHours(1).toInstant();
+        system.restart("notifier-service", () -> {
+            try {
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()) + 2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        notifier = system.service("notifier-service").url();
+        awaitMail(email, "Reminder: Cosmic databasbyte");
+        Thread.sleep(3000);
+        long reminders = system.infrastructure().mail().received().stream()
+                .filter(m -> subject(m).startsWith("Reminder: Cosmic databasbyte")).count();
+        org.junit.jupiter.api.Assertions.assertEquals(1, reminders, "reminders sent");
+    }
+
+    /** Waits for a mail to {@code to} whose subject contains {@code subjectPart}; returns its raw text. */
+    private static String awaitMail(String to, String subjectPart) {
+        String[] found = new String[1];
+        await("mail to " + to + " about '" + subjectPart + "'", Duration.ofSeconds(150), () -> {
+            for (jakarta.mail.internet.MimeMessage m : system.infrastructure().mail().received()) {
+                try {
+                    if (m.getAllRecipients()[0].toString().equals(to) && subject(m).toLowerCase()
+                            .contains(subjectPart.toLowerCase())) {
+                        // Undo quoted-printable soft line breaks so links read whole.
+                        found[0] = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(m).replace("=\r\n", "");
+                        return true;
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return String.valueOf(m.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) {
