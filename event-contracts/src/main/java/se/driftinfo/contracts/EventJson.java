@@ -18,14 +18,14 @@ public final class EventJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static String write(Object payload) {
         try {
             return MAPPER.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot serialise event payload " + payload.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "Cannot serialise event payload " + payload.getClass().getSimpleName(), e);
         }
     }
 
@@ -33,7 +33,8 @@ public final class EventJson {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + " payload: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "Not a valid " + type.getSimpleName() + " payload: " + e.getOriginalMessage(), e);
         }
     }
 

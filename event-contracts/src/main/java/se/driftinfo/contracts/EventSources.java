@@ -6,6 +6,5 @@ public final class EventSources {
     public static final String MAINTENANCE = "/driftinfo/maintenance-service";
     public static final String INCIDENT = "/driftinfo/incident-service";
 
-    private EventSources() {
-    }
+    private EventSources() {}
 }

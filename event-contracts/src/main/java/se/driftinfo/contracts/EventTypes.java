@@ -1,7 +1,6 @@
 package se.driftinfo.contracts;
 
 import java.util.Map;
-
 import se.driftinfo.contracts.catalog.RegionV1;
 import se.driftinfo.contracts.incident.FaultReportEventV1;
 import se.driftinfo.contracts.incident.OutageEventV1;
@@ -43,6 +42,5 @@ public final class EventTypes {
             Map.entry(OUTAGE_UPDATED, OutageEventV1.class),
             Map.entry(OUTAGE_RESOLVED, OutageEventV1.class));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -15,6 +15,5 @@ public final class Topics {
     /** Outage and fault report events (key: outage id or fault report id). */
     public static final String INCIDENTS = "driftinfo.incidents.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

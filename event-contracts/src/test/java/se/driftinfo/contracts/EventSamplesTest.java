@@ -4,26 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import se.driftinfo.contracts.maintenance.WindowEventV1;
 
 /** The published samples are the contract: each must decode and re-encode without losing a field. */
 class EventSamplesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {EventTypes.REGION_PUBLISHED, EventTypes.OCCURRENCE_MOVED, EventTypes.OUTAGE_DECLARED,
-            EventTypes.OUTAGE_RESOLVED, EventTypes.FAULT_REPORT_RECEIVED, EventTypes.FAULT_REPORT_TRIAGED})
+    @ValueSource(
+            strings = {
+                EventTypes.REGION_PUBLISHED,
+                EventTypes.OCCURRENCE_MOVED,
+                EventTypes.OUTAGE_DECLARED,
+                EventTypes.OUTAGE_RESOLVED,
+                EventTypes.FAULT_REPORT_RECEIVED,
+                EventTypes.FAULT_REPORT_TRIAGED
+            })
     void sampleRoundTripsThroughItsRecord(String type) throws IOException {
         String json = sample(type);
         Object decoded = EventJson.readData(type, json);
@@ -35,16 +39,16 @@ class EventSamplesTest {
 
     @Test
     void localTimesStayLocal() throws IOException {
-        WindowEventV1 event = (WindowEventV1) EventJson.readData(EventTypes.OCCURRENCE_MOVED,
-                sample(EventTypes.OCCURRENCE_MOVED));
+        WindowEventV1 event =
+                (WindowEventV1) EventJson.readData(EventTypes.OCCURRENCE_MOVED, sample(EventTypes.OCCURRENCE_MOVED));
         assertEquals(LocalDateTime.of(2027, 1, 20, 17, 0), event.window().start());
         assertEquals("Europe/Stockholm", event.window().timeZone());
     }
 
     @Test
     void unknownTypeIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EventJson.readData("se.driftinfo.nope.v1", "{}"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> EventJson.readData("se.driftinfo.nope.v1", "{}"));
         assertEquals("Unknown event type se.driftinfo.nope.v1", e.getMessage());
     }
 

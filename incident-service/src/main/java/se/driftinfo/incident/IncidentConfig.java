@@ -1,9 +1,8 @@
 package se.driftinfo.incident;
 
+import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 import java.util.Map;
-
-import io.smallrye.config.ConfigMapping;
 
 /** The helpdesk's rules that operations may tune without a release. */
 @ConfigMapping(prefix = "driftinfo.incident")

@@ -2,14 +2,12 @@ package se.driftinfo.incident;
 
 import java.util.Arrays;
 import java.util.UUID;
-
 import se.driftinfo.kit.problem.ProblemException;
 
 /** Reads query and path values so that a bad one is a problem naming the parameter, not a 404. */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static <E extends Enum<E>> E enumOrNull(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {

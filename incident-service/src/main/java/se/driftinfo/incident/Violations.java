@@ -2,7 +2,6 @@ package se.driftinfo.incident;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import se.driftinfo.kit.problem.Problem;
 import se.driftinfo.kit.problem.ProblemException;
 
@@ -43,7 +42,8 @@ public final class Violations {
         if (params.isEmpty()) {
             return;
         }
-        String detail = String.join("; ", params.stream().map(p -> p.name() + ": " + p.reason()).toList());
+        String detail = String.join(
+                "; ", params.stream().map(p -> p.name() + ": " + p.reason()).toList());
         throw new ProblemException(400, "invalid-request", "Invalid request", detail, list());
     }
 }

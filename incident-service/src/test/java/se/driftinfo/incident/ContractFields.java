@@ -1,15 +1,13 @@
 package se.driftinfo.incident;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import se.driftinfo.contracts.EventJson;
 
 /** Field paths of an event as JSON, to compare what this service writes with the contract's samples. */
@@ -17,8 +15,7 @@ public final class ContractFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ContractFields() {
-    }
+    private ContractFields() {}
 
     public static Set<String> ofSample(String type) {
         try (InputStream in = ContractFields.class.getResourceAsStream("/samples/" + type + ".json")) {
@@ -47,7 +44,7 @@ public final class ContractFields {
 
     private static void collect(String prefix, JsonNode node, Set<String> paths) {
         if (node.isObject()) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 String path = prefix.isEmpty() ? name : prefix + "." + name;
                 paths.add(path);

@@ -2,18 +2,16 @@ package se.driftinfo.incident;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-
 /** Request bodies and calls the API tests share. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     public static Map<String, Object> report(String region, String system) {
         Map<String, Object> body = new HashMap<>();
@@ -30,9 +28,15 @@ public final class Requests {
     }
 
     public static String fileReport(String region, String system) {
-        return provider().contentType(ContentType.JSON).body(report(region, system))
-                .when().post("/api/fault-reports")
-                .then().statusCode(201).extract().path("id");
+        return provider()
+                .contentType(ContentType.JSON)
+                .body(report(region, system))
+                .when()
+                .post("/api/fault-reports")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static Map<String, Object> outage(String region, String... systems) {
@@ -46,9 +50,15 @@ public final class Requests {
     }
 
     public static String declareOutage(String region, String... systems) {
-        return operator().contentType(ContentType.JSON).body(outage(region, systems))
-                .when().post("/api/outages")
-                .then().statusCode(201).extract().path("id");
+        return operator()
+                .contentType(ContentType.JSON)
+                .body(outage(region, systems))
+                .when()
+                .post("/api/outages")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A care provider's own system, with the demo organisation's API key (SE2321000230-…). */

@@ -1,12 +1,10 @@
 package se.driftinfo.incident;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import se.driftinfo.contracts.EventJson;
 import se.driftinfo.contracts.EventSources;
 import se.driftinfo.contracts.EventTypes;
@@ -27,19 +25,31 @@ public final class Upstream {
 
     /** Norrbotten answers 07:00–16:00 on working days; Kronoberg 24/7. */
     public static final List<RegionV1> REGIONS = List.of(
-            new RegionV1("norrbotten", "Region Norrbotten", "Europe/Stockholm", new SupportHoursV1(false, "07:00", "16:00"),
-                    List.of(new SystemV1("cosmic", "Cosmic"), new SystemV1("sectra", "Sectra"),
-                            new SystemV1("labportalen", "Labportalen"), new SystemV1("vas-las", "VAS läs"),
-                            new SystemV1("picsara", "Picsara"), new SystemV1("webcert", "Webcert"),
-                            new SystemV1("lifecare-sp", "Lifecare SP"), new SystemV1("pascal", "Pascal"),
+            new RegionV1(
+                    "norrbotten",
+                    "Region Norrbotten",
+                    "Europe/Stockholm",
+                    new SupportHoursV1(false, "07:00", "16:00"),
+                    List.of(
+                            new SystemV1("cosmic", "Cosmic"),
+                            new SystemV1("sectra", "Sectra"),
+                            new SystemV1("labportalen", "Labportalen"),
+                            new SystemV1("vas-las", "VAS läs"),
+                            new SystemV1("picsara", "Picsara"),
+                            new SystemV1("webcert", "Webcert"),
+                            new SystemV1("lifecare-sp", "Lifecare SP"),
+                            new SystemV1("pascal", "Pascal"),
                             new SystemV1("npo", "NPÖ"))),
-            new RegionV1("kronoberg", "Region Kronoberg", "Europe/Stockholm", new SupportHoursV1(true, null, null),
+            new RegionV1(
+                    "kronoberg",
+                    "Region Kronoberg",
+                    "Europe/Stockholm",
+                    new SupportHoursV1(true, null, null),
                     List.of(new SystemV1("cosmic", "Cosmic"), new SystemV1("tele-q", "Tele-Q"))));
 
     private static boolean catalogPublished;
 
-    private Upstream() {
-    }
+    private Upstream() {}
 
     /** Publishes the test catalog once per JVM and waits for the replica. */
     public static synchronized void catalog() {
@@ -56,19 +66,25 @@ public final class Upstream {
     /** Publishes a window event and waits until the replica holds that state of the window. */
     public static void window(String type, WindowEventV1 event) {
         send(Topics.MAINTENANCE, event.window().id().toString(), type, EventSources.MAINTENANCE, event);
-        await(Duration.ofSeconds(30), "the window replica", () -> QuarkusTransaction.requiringNew().call(() -> {
-            WindowReplica replica = WindowReplica.findById(event.window().id());
-            return replica != null && replica.status.equals(event.window().status())
-                    && replica.updatedAt.equals(event.window().updatedAt());
-        }));
+        await(Duration.ofSeconds(30), "the window replica", () -> QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    WindowReplica replica =
+                            WindowReplica.findById(event.window().id());
+                    return replica != null
+                            && replica.status.equals(event.window().status())
+                            && replica.updatedAt.equals(event.window().updatedAt());
+                }));
     }
 
     /** Waits until this service's consumers have handled the event with this id. */
     public static void awaitProcessed(UUID eventId) {
-        await(Duration.ofSeconds(30), "event " + eventId, () -> QuarkusTransaction.requiringNew().call(
-                () -> ((Number) CatalogRegion.getEntityManager()
-                        .createNativeQuery("select count(*) from processed_event where event_id = ?1")
-                        .setParameter(1, eventId).getSingleResult()).longValue() > 0));
+        await(Duration.ofSeconds(30), "event " + eventId, () -> QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) CatalogRegion.getEntityManager()
+                                        .createNativeQuery("select count(*) from processed_event where event_id = ?1")
+                                        .setParameter(1, eventId)
+                                        .getSingleResult())
+                                .longValue()
+                        > 0));
     }
 
     /** @return the CloudEvents id it was sent with */

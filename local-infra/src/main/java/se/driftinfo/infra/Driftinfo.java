@@ -19,8 +19,7 @@ public final class Driftinfo implements AutoCloseable {
      * Service name, its database, the port it gets in the local run, whether it sends mail, and the
      * property naming its public address (for links in mail and pages), if it has one.
      */
-    public record Service(String name, String database, int localPort, boolean sendsMail, String publicUrlProperty) {
-    }
+    public record Service(String name, String database, int localPort, boolean sendsMail, String publicUrlProperty) {}
 
     public static final List<Service> SERVICES = List.of(
             new Service("maintenance-service", "maintenance", 8081, false, null),
@@ -41,8 +40,14 @@ public final class Driftinfo implements AutoCloseable {
      * @param fixedPorts use the documented ports 8081–8083 (local run) or free ones (tests)
      * @param extraConfig more system properties for every service
      */
-    public static Driftinfo start(Path projectRoot, Path workDir, boolean keepData, boolean fixedPorts,
-            Map<String, String> extraConfig, Progress progress) throws IOException, InterruptedException {
+    public static Driftinfo start(
+            Path projectRoot,
+            Path workDir,
+            boolean keepData,
+            boolean fixedPorts,
+            Map<String, String> extraConfig,
+            Progress progress)
+            throws IOException, InterruptedException {
         progress.step("Starting PostgreSQL, Kafka and SMTP");
         Infrastructure infra = Infrastructure.start(workDir, keepData, 0);
         List<ServiceProcess> started = new ArrayList<>();
@@ -62,7 +67,8 @@ public final class Driftinfo implements AutoCloseable {
                 config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
                 if (s.sendsMail()) {
                     config.put("quarkus.mailer.host", "127.0.0.1");
-                    config.put("quarkus.mailer.port", String.valueOf(infra.mail().port()));
+                    config.put(
+                            "quarkus.mailer.port", String.valueOf(infra.mail().port()));
                 }
                 if (s.publicUrlProperty() != null) {
                     config.put(s.publicUrlProperty(), "http://localhost:" + port);
@@ -106,7 +112,9 @@ public final class Driftinfo implements AutoCloseable {
     }
 
     public ServiceProcess service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+        return services.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name));
     }
 

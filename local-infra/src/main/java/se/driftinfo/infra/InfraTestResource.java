@@ -1,12 +1,11 @@
 package se.driftinfo.infra;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts the real infrastructure once per test JVM and points the service under test at it.
@@ -46,12 +45,18 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Infrastructure infra = infrastructure();
         return Map.of(
-                "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database),
-                "quarkus.datasource.username", database,
-                "quarkus.datasource.password", database,
-                "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(infra.mail().port()));
+                "quarkus.datasource.jdbc.url",
+                infra.postgres().jdbcUrl(database),
+                "quarkus.datasource.username",
+                database,
+                "quarkus.datasource.password",
+                database,
+                "kafka.bootstrap.servers",
+                infra.kafka().bootstrapServers(),
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                String.valueOf(infra.mail().port()));
     }
 
     @Override

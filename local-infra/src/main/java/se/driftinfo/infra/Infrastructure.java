@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
 import se.driftinfo.contracts.Topics;
 
 /**
@@ -42,7 +41,8 @@ public final class Infrastructure implements AutoCloseable {
         kafka.createTopics(Set.of(Topics.MAINTENANCE, Topics.INCIDENTS), Set.of(Topics.CATALOG));
         long t2 = System.nanoTime();
         MailServer mail = new MailServer(smtpPort == 0 ? Ports.free() : smtpPort).start();
-        System.out.printf("[infra] PostgreSQL :%d ready in %d ms, Kafka %s ready in %d ms, SMTP :%d%n",
+        System.out.printf(
+                "[infra] PostgreSQL :%d ready in %d ms, Kafka %s ready in %d ms, SMTP :%d%n",
                 postgres.port(), (t1 - t0) / 1_000_000, kafka.bootstrapServers(), (t2 - t1) / 1_000_000, mail.port());
         return new Infrastructure(postgres, kafka, mail);
     }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,10 +22,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
-
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 
 /**
  * A real Apache Kafka broker in KRaft mode (broker and controller in one node) running inside this
@@ -85,11 +83,12 @@ public final class KafkaBroker implements AutoCloseable {
     /** Formats the storage once; a directory kept from an earlier local run is reused as it is. */
     private void format(Path config) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] {"format", "--ignore-formatted", "-t",
-                clusterId(), "-c", config.toString()},
+        int status = StorageTool.execute(
+                new String[] {"format", "--ignore-formatted", "-t", clusterId(), "-c", config.toString()},
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
         if (status != 0) {
-            throw new IllegalStateException("Formatting Kafka storage failed: " + buffer.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "Formatting Kafka storage failed: " + buffer.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -131,9 +130,13 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000"));
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                "10000",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                "5000"));
     }
 
     /** Creates the topics if missing; {@code compacted} ones keep only the newest record per key. */
@@ -143,8 +146,11 @@ public final class KafkaBroker implements AutoCloseable {
                 create(admin, new NewTopic(name, 3, (short) 1));
             }
             for (String name : compacted) {
-                create(admin, new NewTopic(name, 3, (short) 1).configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                create(
+                        admin,
+                        new NewTopic(name, 3, (short) 1)
+                                .configs(
+                                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             }
         }
     }

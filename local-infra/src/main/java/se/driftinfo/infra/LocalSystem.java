@@ -17,8 +17,7 @@ public final class LocalSystem {
 
     private static final int MAIL_VIEWER_PORT = 8025;
 
-    private LocalSystem() {
-    }
+    private LocalSystem() {}
 
     /** Held so the level setting is not garbage-collected with the logger. */
     private static final java.util.logging.Logger ROOT_LOGGER = java.util.logging.Logger.getLogger("");
@@ -26,23 +25,31 @@ public final class LocalSystem {
     public static void main(String[] args) throws Exception {
         // The broker logs every partition it creates; a person running the system wants warnings only.
         ROOT_LOGGER.setLevel(java.util.logging.Level.WARNING);
-        Path root = Path.of(System.getProperty("driftinfo.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("driftinfo.root", "."))
+                .toAbsolutePath()
+                .normalize();
         Path work = root.resolve(".local");
         if (List.of(args).contains("--fresh")) {
             deleteRecursively(work);
         }
         Files.createDirectories(work);
         long t0 = System.nanoTime();
-        Driftinfo system = Driftinfo.start(root, work, true, true, Map.of(), m -> System.out.println("[driftinfo] " + m));
-        MailViewer viewer = new MailViewer(system.infrastructure().mail(), work.resolve("mail"), MAIL_VIEWER_PORT).start();
+        Driftinfo system =
+                Driftinfo.start(root, work, true, true, Map.of(), m -> System.out.println("[driftinfo] " + m));
+        MailViewer viewer =
+                new MailViewer(system.infrastructure().mail(), work.resolve("mail"), MAIL_VIEWER_PORT).start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\n[driftinfo] Stopping…");
-            viewer.close();
-            system.close();
-            System.out.println("[driftinfo] Stopped. Data is kept in " + work + " (start with --fresh to wipe it).");
-            stopped.countDown();
-        }, "driftinfo-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\n[driftinfo] Stopping…");
+                            viewer.close();
+                            system.close();
+                            System.out.println("[driftinfo] Stopped. Data is kept in " + work
+                                    + " (start with --fresh to wipe it).");
+                            stopped.countDown();
+                        },
+                        "driftinfo-stop"));
         printWelcome(system, viewer, work, (System.nanoTime() - t0) / 1_000_000_000.0);
         stopped.await();
     }
@@ -64,11 +71,18 @@ public final class LocalSystem {
         sb.append("    Occurrences                    ").append(m).append("/api/occurrences?region=norrbotten\n");
         sb.append("  APIs (Swagger UI at /q/swagger-ui, health at /q/health/ready, metrics at /q/metrics)\n");
         for (ServiceProcess p : system.services()) {
-            sb.append(String.format("    %-30s %s/q/swagger-ui   (pid %d, %d MiB, log %s)%n", p.name(), p.url(), p.pid(),
-                    p.rssMiB(), work.relativize(work.resolve("logs/" + p.name() + ".log"))));
+            sb.append(String.format(
+                    "    %-30s %s/q/swagger-ui   (pid %d, %d MiB, log %s)%n",
+                    p.name(),
+                    p.url(),
+                    p.pid(),
+                    p.rssMiB(),
+                    work.relativize(work.resolve("logs/" + p.name() + ".log"))));
         }
         sb.append("  Mail the system sent            ").append(viewer.url()).append("  (also .local/mail/*.eml)\n");
-        sb.append("  Kafka                           ").append(system.infrastructure().kafka().bootstrapServers()).append('\n');
+        sb.append("  Kafka                           ")
+                .append(system.infrastructure().kafka().bootstrapServers())
+                .append('\n');
         sb.append("  PostgreSQL                      ")
                 .append(system.infrastructure().postgres().jdbcUrl("<maintenance|incident|notifier>"))
                 .append("  (user = password = database)\n\n");

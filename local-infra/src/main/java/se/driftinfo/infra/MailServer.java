@@ -1,17 +1,15 @@
 package se.driftinfo.infra;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server (GreenMail) that keeps every message it receives: tests read them, and in the
@@ -55,7 +53,8 @@ public final class MailServer implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("Expected " + count + " mail(s) within " + timeout + ", got " + received().size());
+        throw new AssertionError("Expected " + count + " mail(s) within " + timeout + ", got "
+                + received().size());
     }
 
     /** Forgets all received mail (between tests). */

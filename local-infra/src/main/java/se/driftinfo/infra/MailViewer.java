@@ -1,5 +1,10 @@
 package se.driftinfo.infra;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -9,13 +14,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Lets a person read the mail the local system sent: a page listing every message (newest first)
@@ -68,7 +66,11 @@ public final class MailViewer implements AutoCloseable {
             if (path.matches("/\\d+\\.eml")) {
                 int index = Integer.parseInt(path.substring(1, path.length() - 4)) - 1;
                 if (index < 0 || index >= all.size()) {
-                    send(exchange, 404, "text/plain; charset=utf-8", "No such message".getBytes(StandardCharsets.UTF_8));
+                    send(
+                            exchange,
+                            404,
+                            "text/plain; charset=utf-8",
+                            "No such message".getBytes(StandardCharsets.UTF_8));
                     return;
                 }
                 java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
@@ -84,15 +86,26 @@ public final class MailViewer implements AutoCloseable {
                     + "<table><tr><th>#</th><th>To</th><th>Subject</th><th>Sent</th></tr>");
             for (int i = all.size() - 1; i >= 0; i--) {
                 MimeMessage m = all.get(i);
-                html.append("<tr><td><a href=\"/").append(i + 1).append(".eml\">").append(i + 1).append("</a></td><td>")
-                        .append(escape(addresses(m.getAllRecipients()))).append("</td><td>")
-                        .append(escape(String.valueOf(m.getSubject()))).append("</td><td>")
-                        .append(escape(String.valueOf(m.getSentDate()))).append("</td></tr>");
+                html.append("<tr><td><a href=\"/")
+                        .append(i + 1)
+                        .append(".eml\">")
+                        .append(i + 1)
+                        .append("</a></td><td>")
+                        .append(escape(addresses(m.getAllRecipients())))
+                        .append("</td><td>")
+                        .append(escape(String.valueOf(m.getSubject())))
+                        .append("</td><td>")
+                        .append(escape(String.valueOf(m.getSentDate())))
+                        .append("</td></tr>");
             }
             html.append("</table></html>");
             send(exchange, 200, "text/html; charset=utf-8", html.toString().getBytes(StandardCharsets.UTF_8));
         } catch (MessagingException e) {
-            send(exchange, 500, "text/plain; charset=utf-8", ("Cannot read message: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            send(
+                    exchange,
+                    500,
+                    "text/plain; charset=utf-8",
+                    ("Cannot read message: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -77,12 +77,15 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public Duration awaitReady(Duration timeout) throws InterruptedException {
         long t0 = System.nanoTime();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         while (System.nanoTime() - t0 < timeout.toNanos()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with status " + process.exitValue() + ". Its log "
-                        + log + " ends with:\n" + tail(40));
+                throw new IllegalStateException(name + " exited with status " + process.exitValue() + ". Its log " + log
+                        + " ends with:\n" + tail(40));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -93,7 +96,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + ". Its log " + log + " ends with:\n" + tail(40));
+        throw new IllegalStateException(
+                name + " was not ready within " + timeout + ". Its log " + log + " ends with:\n" + tail(40));
     }
 
     public String name() {

@@ -3,6 +3,11 @@ package se.driftinfo.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,12 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import se.driftinfo.contracts.Topics;
 
 /** The three servers are real: each answers its own protocol over loopback. */
@@ -37,6 +35,7 @@ class InfrastructureTest {
 
     @TempDir
     static Path dir;
+
     static Infrastructure infra;
 
     @BeforeAll
@@ -53,7 +52,8 @@ class InfrastructureTest {
     void eachServiceHasItsOwnDatabaseWithItsOwnOwner() throws Exception {
         for (String db : Infrastructure.DATABASES) {
             try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(db), db, db);
-                    ResultSet rs = c.createStatement().executeQuery("select current_database(), current_user, version()")) {
+                    ResultSet rs =
+                            c.createStatement().executeQuery("select current_database(), current_user, version()")) {
                 rs.next();
                 assertEquals(db, rs.getString(1));
                 assertEquals(db, rs.getString(2));
@@ -70,16 +70,28 @@ class InfrastructureTest {
             var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
             assertEquals("compact", config.get("cleanup.policy").value());
         }
-        Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        Map<String, Object> producerConfig = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class);
         try (var producer = new KafkaProducer<String, String>(producerConfig)) {
-            producer.send(new ProducerRecord<>(Topics.MAINTENANCE, "w1", "hello")).get();
+            producer.send(new ProducerRecord<>(Topics.MAINTENANCE, "w1", "hello"))
+                    .get();
         }
-        Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "infra-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, Object> consumerConfig = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "infra-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         try (var consumer = new KafkaConsumer<String, String>(consumerConfig)) {
             consumer.subscribe(List.of(Topics.MAINTENANCE));
             long deadline = System.currentTimeMillis() + 20_000;
@@ -105,7 +117,8 @@ class InfrastructureTest {
         message.setSubject("FU-stopp", "UTF-8");
         message.setText("Använd reservrutinen.", "UTF-8");
         Transport.send(message);
-        MimeMessage received = infra.mail().awaitMessages(1, Duration.ofSeconds(10)).get(0);
+        MimeMessage received =
+                infra.mail().awaitMessages(1, Duration.ofSeconds(10)).get(0);
         assertEquals("FU-stopp", received.getSubject());
     }
 }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,14 +19,16 @@ class KeptDataTest {
     @Test
     void aRestartWithKeptDataFindsTheDatabaseAndTheTopicsAgain() throws Exception {
         try (Infrastructure first = Infrastructure.start(dir, true, 0)) {
-            try (Connection c = DriverManager.getConnection(first.postgres().jdbcUrl("notifier"), "notifier", "notifier")) {
+            try (Connection c =
+                    DriverManager.getConnection(first.postgres().jdbcUrl("notifier"), "notifier", "notifier")) {
                 c.createStatement().execute("create table kept (v text)");
                 c.createStatement().execute("insert into kept values ('FU-stopp')");
             }
             first.kafka().createTopics(Set.of("driftinfo.kept"), Set.of());
         }
         try (Infrastructure second = Infrastructure.start(dir, true, 0)) {
-            try (Connection c = DriverManager.getConnection(second.postgres().jdbcUrl("notifier"), "notifier", "notifier");
+            try (Connection c =
+                            DriverManager.getConnection(second.postgres().jdbcUrl("notifier"), "notifier", "notifier");
                     ResultSet rs = c.createStatement().executeQuery("select v from kept")) {
                 rs.next();
                 assertEquals("FU-stopp", rs.getString(1));

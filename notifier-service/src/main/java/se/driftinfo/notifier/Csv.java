@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static String join(Collection<String> codes) {
         if (codes == null || codes.isEmpty()) {

@@ -1,10 +1,9 @@
 package se.driftinfo.notifier;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 
 /** Settings of the notifier; see application.properties for each profile's values. */
 @ConfigMapping(prefix = "driftinfo.notifier")

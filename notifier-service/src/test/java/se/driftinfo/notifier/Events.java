@@ -6,12 +6,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-
 import se.driftinfo.contracts.EventJson;
 import se.driftinfo.contracts.EventSources;
 import se.driftinfo.contracts.EventTypes;
@@ -30,8 +28,7 @@ public final class Events {
 
     private static KafkaProducer<String, String> producer;
 
-    private Events() {
-    }
+    private Events() {}
 
     /** Publishes an event with a new id; returns the id. */
     public static UUID publish(String topic, String key, String type, Object data) {
@@ -58,17 +55,43 @@ public final class Events {
 
     /** A region on the catalog topic, so that subscriptions to it validate. */
     public static void region(String code, String... systems) {
-        RegionV1 region = new RegionV1(code, "Region " + code, "Europe/Stockholm",
+        RegionV1 region = new RegionV1(
+                code,
+                "Region " + code,
+                "Europe/Stockholm",
                 new RegionV1.SupportHoursV1(false, "07:00", "16:00"),
-                List.of(systems).stream().map(s -> new RegionV1.SystemV1(s, s.toUpperCase())).toList());
+                List.of(systems).stream()
+                        .map(s -> new RegionV1.SystemV1(s, s.toUpperCase()))
+                        .toList());
         publish(Topics.CATALOG, code, EventTypes.REGION_PUBLISHED, region);
     }
 
     /** A monthly "third Wednesday 17:00–23:00 Stockholm" window, or a one-off when {@code rule} is null. */
-    public static WindowV1 window(UUID id, int sequence, String region, List<String> systems, LocalDateTime start,
-            LocalDateTime end, String rule, List<OccurrenceExceptionV1> exceptions, Instant updatedAt) {
-        return new WindowV1(id, sequence, "FU-stopp", "Planerat underhåll. Använd reservrutiner.", region, systems,
-                "Europe/Stockholm", start, end, rule, "SCHEDULED", exceptions, null, updatedAt);
+    public static WindowV1 window(
+            UUID id,
+            int sequence,
+            String region,
+            List<String> systems,
+            LocalDateTime start,
+            LocalDateTime end,
+            String rule,
+            List<OccurrenceExceptionV1> exceptions,
+            Instant updatedAt) {
+        return new WindowV1(
+                id,
+                sequence,
+                "FU-stopp",
+                "Planerat underhåll. Använd reservrutiner.",
+                region,
+                systems,
+                "Europe/Stockholm",
+                start,
+                end,
+                rule,
+                "SCHEDULED",
+                exceptions,
+                null,
+                updatedAt);
     }
 
     public static UUID window(String type, WindowV1 window, WindowEventV1.OccurrenceChangeV1 change) {
@@ -82,10 +105,14 @@ public final class Events {
     private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfraTestResource.infrastructure().kafka().bootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.ACKS_CONFIG, "all"));
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    InfraTestResource.infrastructure().kafka().bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all"));
         }
         return producer;
     }

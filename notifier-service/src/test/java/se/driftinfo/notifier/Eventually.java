@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 /** Polls until a condition holds: consumers and the mail sender work asynchronously. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static <T> T until(Duration timeout, String what, Supplier<T> value, java.util.function.Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,21 +1,19 @@
 package se.driftinfo.notifier;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Finds the parts of a received MIME message. */
 public final class Mails {
 
-    private Mails() {
-    }
+    private Mails() {}
 
     public static String subject(MimeMessage m) {
         try {

@@ -1,10 +1,9 @@
 package se.driftinfo.kit;
 
-import java.time.Clock;
-
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
 
 /** The system clock, replaceable in tests that need a fixed "now". */
 @ApplicationScoped

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.io.TimezoneAssignment;
+import biweekly.util.com.google.ical.compat.javautil.DateIterator;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -20,18 +27,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import biweekly.Biweekly;
-import biweekly.ICalendar;
-import biweekly.component.VEvent;
-import biweekly.io.TimezoneAssignment;
-import biweekly.util.com.google.ical.compat.javautil.DateIterator;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import se.driftinfo.infra.Driftinfo;
 
 /**
@@ -47,8 +45,15 @@ class FeedInteropIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("driftinfo.root", "..")).toAbsolutePath().normalize();
-        system = Driftinfo.start(root, Files.createTempDirectory("driftinfo-interop-"), false, false, Map.of(),
+        Path root = Path.of(System.getProperty("driftinfo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        system = Driftinfo.start(
+                root,
+                Files.createTempDirectory("driftinfo-interop-"),
+                false,
+                false,
+                Map.of(),
                 m -> System.out.println("[interop] " + m));
     }
 
@@ -69,14 +74,27 @@ class FeedInteropIT {
         window.put("start", "2027-01-20T17:00");
         window.put("end", "2027-01-20T23:00");
         window.put("recurrence", "FREQ=MONTHLY;BYDAY=3WE");
-        String id = planner().body(window).post("/api/maintenance-windows").then().statusCode(201).extract().path("id");
-        planner().body(Map.of("reason", "Semester"))
-                .post("/api/maintenance-windows/" + id + "/occurrences/2027-07-21/cancel").then().statusCode(200);
-        planner().body(Map.of("start", "2027-03-24T18:00", "end", "2027-03-24T22:00"))
-                .post("/api/maintenance-windows/" + id + "/occurrences/2027-03-17/move").then().statusCode(200);
+        String id = planner()
+                .body(window)
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        planner()
+                .body(Map.of("reason", "Semester"))
+                .post("/api/maintenance-windows/" + id + "/occurrences/2027-07-21/cancel")
+                .then()
+                .statusCode(200);
+        planner()
+                .body(Map.of("start", "2027-03-24T18:00", "end", "2027-03-24T22:00"))
+                .post("/api/maintenance-windows/" + id + "/occurrences/2027-03-17/move")
+                .then()
+                .statusCode(200);
 
-        String feed = awaitFeed("/feeds/regions/dalarna.ics", f -> f.contains("TakeCare FU-stopp")
-                && f.contains("EXDATE") && f.contains("RECURRENCE-ID"));
+        String feed = awaitFeed(
+                "/feeds/regions/dalarna.ics",
+                f -> f.contains("TakeCare FU-stopp") && f.contains("EXDATE") && f.contains("RECURRENCE-ID"));
 
         List<List<biweekly.io.ParseWarning>> warnings = new ArrayList<>();
         ICalendar calendar = Biweekly.parse(feed).warnings(warnings).first();
@@ -91,7 +109,9 @@ class FeedInteropIT {
             if (e.getRecurrenceId() == null) {
                 master = e;
             } else {
-                overrides.put(e.getRecurrenceId().getValue().toInstant(), e.getDateStart().getValue().toInstant());
+                overrides.put(
+                        e.getRecurrenceId().getValue().toInstant(),
+                        e.getDateStart().getValue().toInstant());
             }
         }
         assertNotNull(master, "no series master in the feed");
@@ -113,26 +133,38 @@ class FeedInteropIT {
 
         Set<Instant> expected = new TreeSet<>();
         for (int m = 0; m < 24; m++) {
-            LocalDate day = LocalDate.of(2027, 1, 1).plusMonths(m).with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.WEDNESDAY));
+            LocalDate day = LocalDate.of(2027, 1, 1)
+                    .plusMonths(m)
+                    .with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.WEDNESDAY));
             expected.add(day.atTime(17, 0).atZone(STOCKHOLM).toInstant());
         }
-        expected.remove(LocalDate.of(2027, 7, 21).atTime(17, 0).atZone(STOCKHOLM).toInstant());
-        expected.remove(LocalDate.of(2027, 3, 17).atTime(17, 0).atZone(STOCKHOLM).toInstant());
+        expected.remove(
+                LocalDate.of(2027, 7, 21).atTime(17, 0).atZone(STOCKHOLM).toInstant());
+        expected.remove(
+                LocalDate.of(2027, 3, 17).atTime(17, 0).atZone(STOCKHOLM).toInstant());
         expected.add(LocalDate.of(2027, 3, 24).atTime(18, 0).atZone(STOCKHOLM).toInstant());
         assertEquals(expected, fromFeed);
     }
 
     private static RequestSpecification planner() {
-        return given().baseUri(system.service("maintenance-service").url()).auth().preemptive()
-                .basic("planner", "planner-demo").contentType(ContentType.JSON);
+        return given().baseUri(system.service("maintenance-service").url())
+                .auth()
+                .preemptive()
+                .basic("planner", "planner-demo")
+                .contentType(ContentType.JSON);
     }
 
-    private static String awaitFeed(String path, java.util.function.Predicate<String> ready) throws InterruptedException {
+    private static String awaitFeed(String path, java.util.function.Predicate<String> ready)
+            throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         String feed = "";
         while (System.nanoTime() < deadline) {
-            feed = given().baseUri(system.service("notifier-service").url()).get(path).then().statusCode(200)
-                    .extract().asString();
+            feed = given().baseUri(system.service("notifier-service").url())
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             if (ready.test(feed)) {
                 return feed;
             }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -28,15 +32,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import se.driftinfo.contracts.Topics;
 
 /**
@@ -53,8 +50,18 @@ class KubernetesManifestsTest {
     static final List<String> SERVICES = List.of("maintenance-service", "incident-service", "notifier-service");
 
     /** Keys of the Secret "{cluster}-app" that CloudNativePG generates for the database owner. */
-    static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "password", "user", "dbname", "host",
-            "port", "uri", "jdbc-uri", "pgpass", "fqdn-uri", "fqdn-jdbc-uri");
+    static final Set<String> CNPG_APP_SECRET_KEYS = Set.of(
+            "username",
+            "password",
+            "user",
+            "dbname",
+            "host",
+            "port",
+            "uri",
+            "jdbc-uri",
+            "pgpass",
+            "fqdn-uri",
+            "fqdn-jdbc-uri");
 
     static final Pattern ENV_EXPRESSION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:[^}]*)?}");
     static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*");
@@ -67,16 +74,21 @@ class KubernetesManifestsTest {
 
     @BeforeAll
     static void readManifests() throws IOException {
-        root = Path.of(System.getProperty("driftinfo.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("driftinfo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         k8s = root.resolve("k8s");
         assertTrue(Files.isDirectory(k8s), "no k8s directory at " + k8s);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try (Stream<Path> files = Files.walk(k8s)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                    .sorted().toList()) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList()) {
                 List<JsonNode> docs = new ArrayList<>();
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                        MappingIterator<JsonNode> it = yaml.readerFor(JsonNode.class).readValues(reader)) {
+                        MappingIterator<JsonNode> it =
+                                yaml.readerFor(JsonNode.class).readValues(reader)) {
                     while (it.hasNextValue()) {
                         JsonNode doc = it.nextValue();
                         if (doc != null && doc.isObject() && doc.size() > 0) {
@@ -103,7 +115,8 @@ class KubernetesManifestsTest {
             assertFalse(doc.path("kind").asText().isEmpty(), where + ": a document without kind");
             assertFalse(doc.path("apiVersion").asText().isEmpty(), where + ": a document without apiVersion");
             if (!"Kustomization".equals(doc.path("kind").asText())) {
-                assertFalse(name(doc).isEmpty(), where + ": a " + doc.path("kind").asText() + " without a name");
+                assertFalse(
+                        name(doc).isEmpty(), where + ": a " + doc.path("kind").asText() + " without a name");
             }
         }));
     }
@@ -112,10 +125,13 @@ class KubernetesManifestsTest {
     void everyKustomizationResourceExistsAndEveryManifestIsIncluded() {
         Set<Path> included = new HashSet<>();
         List<Path> kustomizations = documents.keySet().stream()
-                .filter(f -> f.getFileName().toString().equals("kustomization.yaml")).toList();
-        assertTrue(kustomizations.stream().anyMatch(f -> f.getParent().equals(k8s.resolve("base"))),
+                .filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+                .toList();
+        assertTrue(
+                kustomizations.stream().anyMatch(f -> f.getParent().equals(k8s.resolve("base"))),
                 "k8s/base/kustomization.yaml is missing");
-        assertTrue(kustomizations.stream().anyMatch(f -> f.getParent().equals(k8s.resolve("overlays/production"))),
+        assertTrue(
+                kustomizations.stream().anyMatch(f -> f.getParent().equals(k8s.resolve("overlays/production"))),
                 "k8s/overlays/production/kustomization.yaml is missing");
         for (Path file : kustomizations) {
             JsonNode kustomization = documents.get(file).get(0);
@@ -133,7 +149,8 @@ class KubernetesManifestsTest {
                 Path target = file.getParent().resolve(ref).normalize();
                 String where = k8s.relativize(file) + ": resource " + ref;
                 if (Files.isDirectory(target)) {
-                    assertTrue(Files.exists(target.resolve("kustomization.yaml")),
+                    assertTrue(
+                            Files.exists(target.resolve("kustomization.yaml")),
                             where + " is a directory without kustomization.yaml");
                 } else {
                     assertTrue(Files.isRegularFile(target), where + " does not exist (" + target + ")");
@@ -143,18 +160,24 @@ class KubernetesManifestsTest {
         }
         for (Path file : documents.keySet()) {
             if (!file.getFileName().toString().equals("kustomization.yaml")) {
-                assertTrue(included.contains(file), k8s.relativize(file)
-                        + " is in no kustomization's resources, so `kubectl apply -k` never applies it");
+                assertTrue(
+                        included.contains(file),
+                        k8s.relativize(file)
+                                + " is in no kustomization's resources, so `kubectl apply -k` never applies it");
             }
         }
     }
 
     @Test
     void productionOverlayTagsEveryImageAndSetsReplicasOfExistingDeployments() {
-        JsonNode overlay = documents.get(k8s.resolve("overlays/production/kustomization.yaml")).get(0);
+        JsonNode overlay = documents
+                .get(k8s.resolve("overlays/production/kustomization.yaml"))
+                .get(0);
         Set<String> tagged = new HashSet<>();
         overlay.path("images").forEach(i -> {
-            assertFalse(i.path("newTag").asText().isEmpty() && i.path("digest").asText().isEmpty(),
+            assertFalse(
+                    i.path("newTag").asText().isEmpty()
+                            && i.path("digest").asText().isEmpty(),
                     "overlay image " + i.path("name").asText() + " has neither newTag nor digest");
             tagged.add(i.path("name").asText());
         });
@@ -164,13 +187,16 @@ class KubernetesManifestsTest {
                 assertTrue(tagged.contains(image), "the production overlay sets no tag for " + image);
             }
         }
-        Set<String> deployments = ofKind("Deployment").stream().map(KubernetesManifestsTest::name)
-                .collect(Collectors.toSet());
+        Set<String> deployments =
+                ofKind("Deployment").stream().map(KubernetesManifestsTest::name).collect(Collectors.toSet());
         overlay.path("replicas").forEach(r -> {
-            assertTrue(deployments.contains(r.path("name").asText()),
-                    "overlay replicas name an unknown Deployment " + r.path("name").asText());
-            assertTrue(r.path("count").asInt() >= 2, "overlay runs " + r.path("name").asText()
-                    + " with fewer than 2 replicas");
+            assertTrue(
+                    deployments.contains(r.path("name").asText()),
+                    "overlay replicas name an unknown Deployment "
+                            + r.path("name").asText());
+            assertTrue(
+                    r.path("count").asInt() >= 2,
+                    "overlay runs " + r.path("name").asText() + " with fewer than 2 replicas");
         });
     }
 
@@ -180,9 +206,12 @@ class KubernetesManifestsTest {
     void everyServiceHasADeploymentRunningItsImage() {
         for (String service : SERVICES) {
             JsonNode deployment = deployment(service);
-            assertEquals(service, containers(deployment).get(0).path("name").asText(),
+            assertEquals(
+                    service,
+                    containers(deployment).get(0).path("name").asText(),
                     service + ": the first container should be the service");
-            assertTrue(containers(deployment).get(0).path("image").asText().startsWith("driftinfo/" + service + ":"),
+            assertTrue(
+                    containers(deployment).get(0).path("image").asText().startsWith("driftinfo/" + service + ":"),
                     service + ": image should be driftinfo/" + service + ":<tag>");
         }
         assertEquals(SERVICES.size(), ofKind("Deployment").size(), "unexpected Deployments");
@@ -195,19 +224,26 @@ class KubernetesManifestsTest {
             int replicas = deployment.path("spec").path("replicas").asInt(1);
             assertTrue(replicas >= 2, name + ": replicas " + replicas + " < 2");
             JsonNode rolling = deployment.path("spec").path("strategy").path("rollingUpdate");
-            assertEquals("0", rolling.path("maxUnavailable").asText(), name + ": rolling update maxUnavailable must be 0");
+            assertEquals(
+                    "0", rolling.path("maxUnavailable").asText(), name + ": rolling update maxUnavailable must be 0");
             Map<String, String> podLabels = labels(deployment.path("spec").path("template"));
-            assertSelects(deployment.path("spec").path("selector").path("matchLabels"), podLabels,
+            assertSelects(
+                    deployment.path("spec").path("selector").path("matchLabels"),
+                    podLabels,
                     name + ": the Deployment's selector does not match its pod template");
             List<JsonNode> budgets = ofKind("PodDisruptionBudget").stream()
-                    .filter(pdb -> selects(pdb.path("spec").path("selector").path("matchLabels"), podLabels)).toList();
+                    .filter(pdb -> selects(pdb.path("spec").path("selector").path("matchLabels"), podLabels))
+                    .toList();
             assertEquals(1, budgets.size(), name + ": expected exactly one PodDisruptionBudget selecting its pods");
             JsonNode pdb = budgets.get(0).path("spec");
-            assertTrue(pdb.has("minAvailable") && !pdb.path("minAvailable").isTextual(),
+            assertTrue(
+                    pdb.has("minAvailable") && !pdb.path("minAvailable").isTextual(),
                     name + ": the PDB should set an absolute minAvailable");
             int minAvailable = pdb.path("minAvailable").asInt();
-            assertTrue(minAvailable >= 1 && minAvailable < replicas, name + ": PDB minAvailable " + minAvailable
-                    + " must be at least 1 and below replicas " + replicas + " (or nodes can never drain)");
+            assertTrue(
+                    minAvailable >= 1 && minAvailable < replicas,
+                    name + ": PDB minAvailable " + minAvailable + " must be at least 1 and below replicas " + replicas
+                            + " (or nodes can never drain)");
         }
     }
 
@@ -219,35 +255,61 @@ class KubernetesManifestsTest {
             JsonNode deployment = deployment(service);
             JsonNode container = containers(deployment).get(0);
 
-            assertEquals(httpPort, resolvePort(container, container.path("ports").path(0).path("name").asText(
-                    String.valueOf(container.path("ports").path(0).path("containerPort").asInt()))),
+            assertEquals(
+                    httpPort,
+                    resolvePort(
+                            container,
+                            container
+                                    .path("ports")
+                                    .path(0)
+                                    .path("name")
+                                    .asText(String.valueOf(container
+                                            .path("ports")
+                                            .path(0)
+                                            .path("containerPort")
+                                            .asInt()))),
                     service + ": the container port is not quarkus.http.port " + httpPort);
 
-            Map<String, String> probePaths = Map.of("startupProbe", "/q/health/started", "livenessProbe",
-                    "/q/health/live", "readinessProbe", "/q/health/ready");
+            Map<String, String> probePaths = Map.of(
+                    "startupProbe",
+                    "/q/health/started",
+                    "livenessProbe",
+                    "/q/health/live",
+                    "readinessProbe",
+                    "/q/health/ready");
             probePaths.forEach((probe, path) -> {
                 JsonNode get = container.path(probe).path("httpGet");
                 assertFalse(get.isMissingNode(), service + ": no " + probe + " with httpGet");
                 assertEquals(path, get.path("path").asText(), service + ": " + probe + " path");
-                assertEquals(httpPort, resolvePort(container, get.path("port").asText()),
+                assertEquals(
+                        httpPort,
+                        resolvePort(container, get.path("port").asText()),
                         service + ": " + probe + " port is not the HTTP port " + httpPort);
             });
 
             Map<String, String> podLabels = labels(deployment.path("spec").path("template"));
             List<JsonNode> services = ofKind("Service").stream()
-                    .filter(s -> selects(s.path("spec").path("selector"), podLabels)).toList();
+                    .filter(s -> selects(s.path("spec").path("selector"), podLabels))
+                    .toList();
             assertEquals(1, services.size(), service + ": expected exactly one Service selecting its pods");
             JsonNode port = services.get(0).path("spec").path("ports").path(0);
             String target = port.path("targetPort").asText(port.path("port").asText());
-            assertEquals(httpPort, resolvePort(container, target),
+            assertEquals(
+                    httpPort,
+                    resolvePort(container, target),
                     service + ": the Service's targetPort " + target + " is not the container's HTTP port");
 
-            JsonNode annotations = deployment.path("spec").path("template").path("metadata").path("annotations");
+            JsonNode annotations =
+                    deployment.path("spec").path("template").path("metadata").path("annotations");
             assertEquals("true", annotations.path("prometheus.io/scrape").asText(), service + ": prometheus.io/scrape");
-            assertEquals(String.valueOf(httpPort), annotations.path("prometheus.io/port").asText(),
+            assertEquals(
+                    String.valueOf(httpPort),
+                    annotations.path("prometheus.io/port").asText(),
                     service + ": prometheus.io/port");
-            assertEquals(config.getProperty("quarkus.micrometer.export.prometheus.path", "/q/metrics"),
-                    annotations.path("prometheus.io/path").asText(), service + ": prometheus.io/path");
+            assertEquals(
+                    config.getProperty("quarkus.micrometer.export.prometheus.path", "/q/metrics"),
+                    annotations.path("prometheus.io/path").asText(),
+                    service + ": prometheus.io/path");
         }
     }
 
@@ -258,10 +320,13 @@ class KubernetesManifestsTest {
             JsonNode pod = deployment.path("spec").path("template").path("spec");
             for (JsonNode container : containers(deployment)) {
                 JsonNode security = container.path("securityContext");
-                assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean()
-                        || security.path("runAsNonRoot").asBoolean(), name + ": runAsNonRoot");
+                assertTrue(
+                        pod.path("securityContext").path("runAsNonRoot").asBoolean()
+                                || security.path("runAsNonRoot").asBoolean(),
+                        name + ": runAsNonRoot");
                 assertTrue(security.path("readOnlyRootFilesystem").asBoolean(), name + ": readOnlyRootFilesystem");
-                assertFalse(security.path("allowPrivilegeEscalation").asBoolean(true),
+                assertFalse(
+                        security.path("allowPrivilegeEscalation").asBoolean(true),
                         name + ": allowPrivilegeEscalation must be false");
                 List<String> dropped = new ArrayList<>();
                 security.path("capabilities").path("drop").forEach(c -> dropped.add(c.asText()));
@@ -275,14 +340,16 @@ class KubernetesManifestsTest {
                 }
                 assertNotNull(tmpVolume, name + ": a read-only root needs a writable /tmp (java.io.tmpdir)");
                 String tmp = tmpVolume;
-                assertTrue(stream(pod.path("volumes"))
-                        .anyMatch(v -> tmp.equals(v.path("name").asText()) && v.has("emptyDir")),
+                assertTrue(
+                        stream(pod.path("volumes"))
+                                .anyMatch(v -> tmp.equals(v.path("name").asText()) && v.has("emptyDir")),
                         name + ": /tmp should be an emptyDir volume");
 
                 JsonNode resources = container.path("resources");
                 for (String kind : List.of("requests", "limits")) {
                     for (String resource : List.of("cpu", "memory")) {
-                        assertFalse(resources.path(kind).path(resource).asText().isEmpty(),
+                        assertFalse(
+                                resources.path(kind).path(resource).asText().isEmpty(),
                                 name + ": resources." + kind + "." + resource + " missing");
                     }
                 }
@@ -301,8 +368,8 @@ class KubernetesManifestsTest {
     void everyEnvironmentVariableTheProductionProfileReadsIsSet() {
         for (String service : SERVICES) {
             Map<String, JsonNode> env = environment(deployment(service));
-            Set<String> required = new LinkedHashSet<>(
-                    List.of("DB_URL", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS"));
+            Set<String> required =
+                    new LinkedHashSet<>(List.of("DB_URL", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS"));
             if (service.equals("notifier-service")) {
                 required.addAll(List.of("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_FROM"));
             }
@@ -321,8 +388,10 @@ class KubernetesManifestsTest {
                 while (m.find()) {
                     String variable = m.group(1);
                     String propertyEnv = key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
-                    assertTrue(env.containsKey(variable) || env.containsKey(propertyEnv), service + ": " + key
-                            + " reads ${" + variable + "} but neither " + variable + " nor " + propertyEnv + " is set");
+                    assertTrue(
+                            env.containsKey(variable) || env.containsKey(propertyEnv),
+                            service + ": " + key + " reads ${" + variable + "} but neither " + variable + " nor "
+                                    + propertyEnv + " is set");
                 }
             }
         }
@@ -332,7 +401,8 @@ class KubernetesManifestsTest {
     void everyReferencedSecretAndConfigMapExistsOrIsGeneratedByAnOperator() {
         Map<String, JsonNode> configMaps = byName("ConfigMap");
         Map<String, JsonNode> secrets = byName("Secret");
-        Set<String> cnpgSecrets = ofKind("Cluster").stream().map(c -> name(c) + "-app").collect(Collectors.toSet());
+        Set<String> cnpgSecrets =
+                ofKind("Cluster").stream().map(c -> name(c) + "-app").collect(Collectors.toSet());
         for (JsonNode deployment : ofKind("Deployment")) {
             String name = name(deployment);
             JsonNode pod = deployment.path("spec").path("template").path("spec");
@@ -340,16 +410,23 @@ class KubernetesManifestsTest {
                 for (JsonNode variable : container.path("env")) {
                     String where = name + ": env " + variable.path("name").asText();
                     JsonNode from = variable.path("valueFrom");
-                    assertTrue(variable.has("value") || from.has("secretKeyRef") || from.has("configMapKeyRef")
-                            || from.has("fieldRef") || from.has("resourceFieldRef"), where + " has no value");
+                    assertTrue(
+                            variable.has("value")
+                                    || from.has("secretKeyRef")
+                                    || from.has("configMapKeyRef")
+                                    || from.has("fieldRef")
+                                    || from.has("resourceFieldRef"),
+                            where + " has no value");
                     if (from.has("configMapKeyRef")) {
                         JsonNode ref = from.path("configMapKeyRef");
                         JsonNode map = configMaps.get(ref.path("name").asText());
                         if (map == null) {
                             assertOptionalAndDocumented(ref, "ConfigMap", where);
                         } else {
-                            assertTrue(map.path("data").has(ref.path("key").asText()), where + ": ConfigMap "
-                                    + ref.path("name").asText() + " has no key " + ref.path("key").asText());
+                            assertTrue(
+                                    map.path("data").has(ref.path("key").asText()),
+                                    where + ": ConfigMap " + ref.path("name").asText() + " has no key "
+                                            + ref.path("key").asText());
                         }
                     }
                     if (from.has("secretKeyRef")) {
@@ -357,11 +434,14 @@ class KubernetesManifestsTest {
                         String secret = ref.path("name").asText();
                         String key = ref.path("key").asText();
                         if (cnpgSecrets.contains(secret)) {
-                            assertTrue(CNPG_APP_SECRET_KEYS.contains(key),
+                            assertTrue(
+                                    CNPG_APP_SECRET_KEYS.contains(key),
                                     where + ": CloudNativePG's " + secret + " has no key " + key);
                         } else if (secrets.containsKey(secret)) {
                             JsonNode s = secrets.get(secret);
-                            assertTrue(s.path("data").has(key) || s.path("stringData").has(key),
+                            assertTrue(
+                                    s.path("data").has(key)
+                                            || s.path("stringData").has(key),
                                     where + ": Secret " + secret + " has no key " + key);
                         } else {
                             assertOptionalAndDocumented(ref, "Secret", where);
@@ -369,22 +449,29 @@ class KubernetesManifestsTest {
                     }
                 }
                 for (JsonNode source : container.path("envFrom")) {
-                    if (source.has("configMapRef") && !configMaps.containsKey(source.path("configMapRef").path("name").asText())) {
+                    if (source.has("configMapRef")
+                            && !configMaps.containsKey(
+                                    source.path("configMapRef").path("name").asText())) {
                         assertOptionalAndDocumented(source.path("configMapRef"), "ConfigMap", name + ": envFrom");
                     }
-                    if (source.has("secretRef") && !secrets.containsKey(source.path("secretRef").path("name").asText())) {
+                    if (source.has("secretRef")
+                            && !secrets.containsKey(
+                                    source.path("secretRef").path("name").asText())) {
                         assertOptionalAndDocumented(source.path("secretRef"), "Secret", name + ": envFrom");
                     }
                 }
             }
             for (JsonNode volume : pod.path("volumes")) {
                 if (volume.has("configMap")) {
-                    assertTrue(configMaps.containsKey(volume.path("configMap").path("name").asText()),
+                    assertTrue(
+                            configMaps.containsKey(
+                                    volume.path("configMap").path("name").asText()),
                             name + ": volume from unknown ConfigMap");
                 }
                 if (volume.has("secret")) {
                     String secret = volume.path("secret").path("secretName").asText();
-                    assertTrue(secrets.containsKey(secret) || cnpgSecrets.contains(secret),
+                    assertTrue(
+                            secrets.containsKey(secret) || cnpgSecrets.contains(secret),
                             name + ": volume from unknown Secret " + secret);
                 }
             }
@@ -398,8 +485,8 @@ class KubernetesManifestsTest {
         for (String service : SERVICES) {
             Map<String, JsonNode> env = environment(deployment(service));
             // The database the service expects is the one its default JDBC URL names.
-            Matcher expected = JDBC_URL.matcher(defaultOf(applicationProperties(service).getProperty(
-                    "quarkus.datasource.jdbc.url")));
+            Matcher expected = JDBC_URL.matcher(
+                    defaultOf(applicationProperties(service).getProperty("quarkus.datasource.jdbc.url")));
             assertTrue(expected.matches(), service + ": cannot read the default JDBC URL");
             String database = expected.group(3);
 
@@ -419,12 +506,16 @@ class KubernetesManifestsTest {
             assertEquals(database, initdb.path("owner").asText(), clusterName + ": bootstrap.initdb.owner");
             assertTrue(cluster.path("spec").path("instances").asInt(1) >= 3, clusterName + ": instances < 3");
 
-            for (Map.Entry<String, String> credential : Map.of("DB_USER", "username", "DB_PASSWORD", "password")
-                    .entrySet()) {
+            for (Map.Entry<String, String> credential :
+                    Map.of("DB_USER", "username", "DB_PASSWORD", "password").entrySet()) {
                 JsonNode ref = env.get(credential.getKey()).path("valueFrom").path("secretKeyRef");
-                assertEquals(clusterName + "-app", ref.path("name").asText(),
-                        service + ": " + credential.getKey() + " must come from the owner's Secret " + clusterName + "-app");
-                assertEquals(credential.getValue(), ref.path("key").asText(), service + ": " + credential.getKey() + " key");
+                assertEquals(
+                        clusterName + "-app",
+                        ref.path("name").asText(),
+                        service + ": " + credential.getKey() + " must come from the owner's Secret " + clusterName
+                                + "-app");
+                assertEquals(
+                        credential.getValue(), ref.path("key").asText(), service + ": " + credential.getKey() + " key");
             }
         }
     }
@@ -435,14 +526,18 @@ class KubernetesManifestsTest {
     void servicesReachTheStrimziBootstrapServiceOnAPlainListener() {
         JsonNode kafka = single("Kafka");
         String cluster = name(kafka);
-        assertTrue(kafka.path("spec").path("entityOperator").has("topicOperator"),
+        assertTrue(
+                kafka.path("spec").path("entityOperator").has("topicOperator"),
                 "Kafka " + cluster + " has no topic operator: the KafkaTopics would never be created");
         JsonNode config = kafka.path("spec").path("kafka").path("config");
         assertEquals(2, config.path("min.insync.replicas").asInt(), "Kafka min.insync.replicas");
         int brokers = brokers(cluster);
         assertTrue(brokers >= 3, "Kafka " + cluster + " has " + brokers + " brokers, expected 3");
-        assertTrue(ofKind("KafkaNodePool").stream().filter(p -> belongsTo(p, cluster))
-                .anyMatch(p -> stream(p.path("spec").path("roles")).anyMatch(r -> r.asText().equals("controller"))),
+        assertTrue(
+                ofKind("KafkaNodePool").stream()
+                        .filter(p -> belongsTo(p, cluster))
+                        .anyMatch(p -> stream(p.path("spec").path("roles"))
+                                .anyMatch(r -> r.asText().equals("controller"))),
                 "no KafkaNodePool with the controller role: KRaft needs one");
 
         Map<String, JsonNode> configMaps = byName("ConfigMap");
@@ -451,22 +546,32 @@ class KubernetesManifestsTest {
             String value = variable.has("value") ? variable.path("value").asText() : null;
             JsonNode ref = variable.path("valueFrom").path("configMapKeyRef");
             if (value == null && !ref.isMissingNode()) {
-                value = configMaps.get(ref.path("name").asText()).path("data").path(ref.path("key").asText()).asText();
+                value = configMaps
+                        .get(ref.path("name").asText())
+                        .path("data")
+                        .path(ref.path("key").asText())
+                        .asText();
             }
             assertNotNull(value, service + ": KAFKA_BOOTSTRAP_SERVERS must be a value or come from a ConfigMap");
             String[] hostPort = value.split(",")[0].trim().split(":");
             assertEquals(2, hostPort.length, service + ": KAFKA_BOOTSTRAP_SERVERS " + value + " is not host:port");
-            assertEquals(cluster + "-kafka-bootstrap", hostPort[0].split("\\.")[0],
+            assertEquals(
+                    cluster + "-kafka-bootstrap",
+                    hostPort[0].split("\\.")[0],
                     service + ": KAFKA_BOOTSTRAP_SERVERS must name Strimzi's bootstrap Service");
             int port = Integer.parseInt(hostPort[1]);
             JsonNode listener = stream(kafka.path("spec").path("kafka").path("listeners"))
-                    .filter(l -> l.path("port").asInt() == port).findFirst().orElse(null);
+                    .filter(l -> l.path("port").asInt() == port)
+                    .findFirst()
+                    .orElse(null);
             assertNotNull(listener, service + ": Kafka " + cluster + " has no listener on port " + port);
             // application.properties configures no TLS or SASL for Kafka.
-            assertFalse(listener.path("tls").asBoolean(), service + ": listener " + port
-                    + " uses TLS but the services are configured for plain Kafka");
-            assertFalse(listener.has("authentication"), service + ": listener " + port
-                    + " requires authentication the services do not configure");
+            assertFalse(
+                    listener.path("tls").asBoolean(),
+                    service + ": listener " + port + " uses TLS but the services are configured for plain Kafka");
+            assertFalse(
+                    listener.has("authentication"),
+                    service + ": listener " + port + " requires authentication the services do not configure");
         }
     }
 
@@ -488,31 +593,52 @@ class KubernetesManifestsTest {
                 }
             }
         }
-        assertTrue(topics.contains("driftinfo.dlq.incident-service") && topics.contains("driftinfo.dlq.notifier-service"),
+        assertTrue(
+                topics.contains("driftinfo.dlq.incident-service") && topics.contains("driftinfo.dlq.notifier-service"),
                 "the dead-letter topics were not found in application.properties: " + topics);
 
         JsonNode kafka = single("Kafka");
         int brokers = brokers(name(kafka));
-        int clusterMinIsr = kafka.path("spec").path("kafka").path("config").path("min.insync.replicas").asInt(1);
+        int clusterMinIsr = kafka.path("spec")
+                .path("kafka")
+                .path("config")
+                .path("min.insync.replicas")
+                .asInt(1);
         Map<String, JsonNode> declared = new LinkedHashMap<>();
         for (JsonNode topic : ofKind("KafkaTopic")) {
             String topicName = topic.path("spec").path("topicName").asText(name(topic));
             assertTrue(declared.put(topicName, topic) == null, "topic " + topicName + " declared twice");
-            assertTrue(belongsTo(topic, name(kafka)), "KafkaTopic " + topicName
-                    + " lacks the label strimzi.io/cluster=" + name(kafka) + ": the topic operator ignores it");
+            assertTrue(
+                    belongsTo(topic, name(kafka)),
+                    "KafkaTopic " + topicName + " lacks the label strimzi.io/cluster=" + name(kafka)
+                            + ": the topic operator ignores it");
             int replicas = topic.path("spec").path("replicas").asInt();
-            int minIsr = topic.path("spec").path("config").path("min.insync.replicas").asInt(clusterMinIsr);
-            assertTrue(replicas >= 3 && replicas <= brokers, topicName + ": replicas " + replicas
-                    + " must be at least 3 and at most the " + brokers + " brokers");
-            assertTrue(minIsr >= 2 && minIsr < replicas, topicName + ": min.insync.replicas " + minIsr
-                    + " must be at least 2 and below replicas " + replicas + " (acks=all producers)");
+            int minIsr = topic.path("spec")
+                    .path("config")
+                    .path("min.insync.replicas")
+                    .asInt(clusterMinIsr);
+            assertTrue(
+                    replicas >= 3 && replicas <= brokers,
+                    topicName + ": replicas " + replicas + " must be at least 3 and at most the " + brokers
+                            + " brokers");
+            assertTrue(
+                    minIsr >= 2 && minIsr < replicas,
+                    topicName + ": min.insync.replicas " + minIsr + " must be at least 2 and below replicas " + replicas
+                            + " (acks=all producers)");
             assertEquals(6, topic.path("spec").path("partitions").asInt(), topicName + ": partitions");
         }
         for (String topic : topics) {
-            assertTrue(declared.containsKey(topic), "no KafkaTopic for " + topic
-                    + " (auto-creation is off, so the service using it would fail)");
+            assertTrue(
+                    declared.containsKey(topic),
+                    "no KafkaTopic for " + topic + " (auto-creation is off, so the service using it would fail)");
         }
-        assertEquals("compact", declared.get(Topics.CATALOG).path("spec").path("config").path("cleanup.policy").asText(),
+        assertEquals(
+                "compact",
+                declared.get(Topics.CATALOG)
+                        .path("spec")
+                        .path("config")
+                        .path("cleanup.policy")
+                        .asText(),
                 Topics.CATALOG + " must be log-compacted: consumers read the newest record per region");
     }
 
@@ -520,32 +646,44 @@ class KubernetesManifestsTest {
 
     static void assertOptionalAndDocumented(JsonNode ref, String kind, String where) {
         String name = ref.path("name").asText();
-        assertTrue(ref.path("optional").asBoolean(), where + ": " + kind + " " + name
-                + " is neither among the manifests nor generated by an operator, and not optional");
-        assertTrue(readme.contains(name), where + ": the optional " + kind + " " + name
-                + " must be documented in k8s/README.md (who creates it, with which keys)");
+        assertTrue(
+                ref.path("optional").asBoolean(),
+                where + ": " + kind + " " + name
+                        + " is neither among the manifests nor generated by an operator, and not optional");
+        assertTrue(
+                readme.contains(name),
+                where + ": the optional " + kind + " " + name
+                        + " must be documented in k8s/README.md (who creates it, with which keys)");
     }
 
     static int brokers(String cluster) {
-        return ofKind("KafkaNodePool").stream().filter(p -> belongsTo(p, cluster))
-                .filter(p -> stream(p.path("spec").path("roles")).anyMatch(r -> r.asText().equals("broker")))
-                .mapToInt(p -> p.path("spec").path("replicas").asInt()).sum();
+        return ofKind("KafkaNodePool").stream()
+                .filter(p -> belongsTo(p, cluster))
+                .filter(p -> stream(p.path("spec").path("roles"))
+                        .anyMatch(r -> r.asText().equals("broker")))
+                .mapToInt(p -> p.path("spec").path("replicas").asInt())
+                .sum();
     }
 
     static boolean belongsTo(JsonNode resource, String cluster) {
-        return cluster.equals(resource.path("metadata").path("labels").path("strimzi.io/cluster").asText());
+        return cluster.equals(resource.path("metadata")
+                .path("labels")
+                .path("strimzi.io/cluster")
+                .asText());
     }
 
     static Map<String, JsonNode> environment(JsonNode deployment) {
         JsonNode container = containers(deployment).get(0);
         Map<String, JsonNode> env = new LinkedHashMap<>();
         for (JsonNode variable : container.path("env")) {
-            assertTrue(env.put(variable.path("name").asText(), variable) == null,
+            assertTrue(
+                    env.put(variable.path("name").asText(), variable) == null,
                     name(deployment) + ": env " + variable.path("name").asText() + " set twice");
         }
         Map<String, JsonNode> configMaps = byName("ConfigMap");
         for (JsonNode source : container.path("envFrom")) {
-            JsonNode map = configMaps.get(source.path("configMapRef").path("name").asText());
+            JsonNode map =
+                    configMaps.get(source.path("configMapRef").path("name").asText());
             if (map != null) {
                 String prefix = source.path("prefix").asText();
                 map.path("data").fieldNames().forEachRemaining(k -> env.putIfAbsent(prefix + k, source));
@@ -570,8 +708,10 @@ class KubernetesManifestsTest {
         if (port.matches("\\d+")) {
             return Integer.parseInt(port);
         }
-        return stream(container.path("ports")).filter(p -> port.equals(p.path("name").asText()))
-                .mapToInt(p -> p.path("containerPort").asInt()).findFirst()
+        return stream(container.path("ports"))
+                .filter(p -> port.equals(p.path("name").asText()))
+                .mapToInt(p -> p.path("containerPort").asInt())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(container.path("name").asText() + " has no port named " + port));
     }
 
@@ -591,18 +731,19 @@ class KubernetesManifestsTest {
         assertTrue(m.matches(), "cannot read the quantity " + quantity);
         BigDecimal number = new BigDecimal(m.group(1));
         String unit = m.group(2) == null ? "" : m.group(2);
-        long factor = switch (unit) {
-            case "" -> 1L;
-            case "K" -> 1000L;
-            case "M" -> 1000L * 1000;
-            case "G" -> 1000L * 1000 * 1000;
-            case "T" -> 1000L * 1000 * 1000 * 1000;
-            case "Ki" -> 1L << 10;
-            case "Mi" -> 1L << 20;
-            case "Gi" -> 1L << 30;
-            case "Ti" -> 1L << 40;
-            default -> throw new AssertionError("unknown unit " + unit);
-        };
+        long factor =
+                switch (unit) {
+                    case "" -> 1L;
+                    case "K" -> 1000L;
+                    case "M" -> 1000L * 1000;
+                    case "G" -> 1000L * 1000 * 1000;
+                    case "T" -> 1000L * 1000 * 1000 * 1000;
+                    case "Ki" -> 1L << 10;
+                    case "Mi" -> 1L << 20;
+                    case "Gi" -> 1L << 30;
+                    case "Ti" -> 1L << 40;
+                    default -> throw new AssertionError("unknown unit " + unit);
+                };
         return number.multiply(BigDecimal.valueOf(factor)).longValue();
     }
 
@@ -613,7 +754,8 @@ class KubernetesManifestsTest {
     }
 
     static List<JsonNode> containers(JsonNode deployment) {
-        List<JsonNode> containers = stream(deployment.path("spec").path("template").path("spec").path("containers"))
+        List<JsonNode> containers = stream(
+                        deployment.path("spec").path("template").path("spec").path("containers"))
                 .toList();
         assertFalse(containers.isEmpty(), name(deployment) + " has no containers");
         return containers;
@@ -643,7 +785,10 @@ class KubernetesManifestsTest {
 
     static Map<String, String> labels(JsonNode withMetadata) {
         Map<String, String> labels = new LinkedHashMap<>();
-        withMetadata.path("metadata").path("labels").fields()
+        withMetadata
+                .path("metadata")
+                .path("labels")
+                .fields()
                 .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }

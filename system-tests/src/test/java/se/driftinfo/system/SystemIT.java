@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.restassured.http.ContentType;
 import se.driftinfo.infra.Driftinfo;
 import se.driftinfo.infra.ServiceProcess;
 
@@ -36,7 +34,9 @@ class SystemIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("driftinfo.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("driftinfo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path work = Files.createTempDirectory("driftinfo-system-");
         long t0 = System.nanoTime();
         system = Driftinfo.start(root, work, false, false, Map.of(), m -> System.out.println("[system-test] " + m));
@@ -59,7 +59,10 @@ class SystemIT {
     @Test
     void everyServiceIsReadyWithItsDatabaseAndKafka() {
         for (ServiceProcess p : system.services()) {
-            given().baseUri(p.url()).get("/q/health/ready").then().statusCode(200)
+            given().baseUri(p.url())
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
                     .body("status", equalTo("UP"))
                     .body("checks.name", hasItem("Database connections health check"))
                     .body("checks.name", hasItem("Kafka connection health check"));
@@ -71,7 +74,11 @@ class SystemIT {
     @Test
     void demoDataHasTheFiveRegionsAndNorrbottensFuStopp() {
         given().baseUri(maintenance).get("/api/regions").then().statusCode(200).body("$", hasSize(5));
-        given().baseUri(maintenance).queryParam("region", "norrbotten").get("/api/occurrences").then().statusCode(200)
+        given().baseUri(maintenance)
+                .queryParam("region", "norrbotten")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(200)
                 .body("title", hasItem("FU-stopp"))
                 .body("find { it.title == 'FU-stopp' }.start", org.hamcrest.Matchers.endsWith("T17:00:00"));
     }
@@ -86,10 +93,21 @@ class SystemIT {
         window.put("timeZone", "Europe/Stockholm");
         window.put("start", "2027-02-10T18:00");
         window.put("end", "2027-02-10T21:00");
-        given().baseUri(maintenance).auth().preemptive().basic("planner", "planner-demo")
-                .contentType(ContentType.JSON).body(window).post("/api/maintenance-windows").then().statusCode(201);
+        given().baseUri(maintenance)
+                .auth()
+                .preemptive()
+                .basic("planner", "planner-demo")
+                .contentType(ContentType.JSON)
+                .body(window)
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(201);
         await("the window in the Kronoberg feed", Duration.ofSeconds(60), () -> {
-            String feed = given().baseUri(notifier).get("/feeds/regions/kronoberg.ics").then().extract().asString();
+            String feed = given().baseUri(notifier)
+                    .get("/feeds/regions/kronoberg.ics")
+                    .then()
+                    .extract()
+                    .asString();
             return feed.contains("Byte av lagring PACS");
         });
     }
@@ -98,7 +116,8 @@ class SystemIT {
     void aFaultReportDuringAPlannedWindowIsToldSoAndTheReporterGetsAnAcknowledgement() throws Exception {
         // A one-off window running now in Värmland's RGS webb, planned in maintenance-service …
         java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
-                .withSecond(0).withNano(0);
+                .withSecond(0)
+                .withNano(0);
         Map<String, Object> window = new HashMap<>();
         window.put("title", "Uppgradering RGS webb");
         window.put("region", "varmland");
@@ -106,9 +125,17 @@ class SystemIT {
         window.put("timeZone", "Europe/Stockholm");
         window.put("start", now.minusMinutes(30).toString());
         window.put("end", now.plusHours(2).toString());
-        String windowId = given().baseUri(maintenance).auth().preemptive().basic("planner", "planner-demo")
-                .contentType(ContentType.JSON).body(window).post("/api/maintenance-windows").then().statusCode(201)
-                .extract().path("id");
+        String windowId = given().baseUri(maintenance)
+                .auth()
+                .preemptive()
+                .basic("planner", "planner-demo")
+                .contentType(ContentType.JSON)
+                .body(window)
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // … reaches incident-service, so a clinic reporting a fault is told to use its reserve routine …
         Map<String, Object> report = new HashMap<>();
         report.put("reporterHsaId", "SE2321000230-0042");
@@ -121,14 +148,22 @@ class SystemIT {
         report.put("urgency", "HIGH");
         String[] covered = new String[1];
         await("the window to cover the fault report", Duration.ofSeconds(60), () -> {
-            var answer = given().baseUri(incident).header("X-Api-Key", "demo-provider-key").contentType(ContentType.JSON)
-                    .body(report).post("/api/fault-reports").then().statusCode(201).extract();
+            var answer = given().baseUri(incident)
+                    .header("X-Api-Key", "demo-provider-key")
+                    .contentType(ContentType.JSON)
+                    .body(report)
+                    .post("/api/fault-reports")
+                    .then()
+                    .statusCode(201)
+                    .extract();
             covered[0] = answer.path("coveredBy.id");
             return windowId.equals(covered[0]);
         });
         // … and notifier-service acknowledges the report by mail.
-        await("the acknowledgement mail", Duration.ofSeconds(60), () -> system.infrastructure().mail().received().stream()
-                .anyMatch(m -> {
+        await(
+                "the acknowledgement mail",
+                Duration.ofSeconds(60),
+                () -> system.infrastructure().mail().received().stream().anyMatch(m -> {
                     try {
                         return m.getAllRecipients()[0].toString().equals("eva.lind@vc-kil.example");
                     } catch (jakarta.mail.MessagingException e) {
@@ -140,18 +175,25 @@ class SystemIT {
     @Test
     void aReminderDueWhileTheNotifierIsDownIsSentOnceAfterItRestarts() throws Exception {
         String email = "it-avdelningen@vc-lulea.example";
-        given().baseUri(notifier).contentType(ContentType.JSON)
+        given().baseUri(notifier)
+                .contentType(ContentType.JSON)
                 .body(Map.of("email", email, "regions", List.of("norrbotten"), "systems", List.of(), "language", "en"))
-                .post("/api/subscriptions").then().statusCode(202);
+                .post("/api/subscriptions")
+                .then()
+                .statusCode(202);
         String confirmation = awaitMail(email, "confirm");
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("/subscriptions/confirm/([A-Za-z0-9_-]+)")
                 .matcher(confirmation);
         assertTrue(link.find(), "no confirm link in " + confirmation);
-        given().baseUri(notifier).post("/subscriptions/confirm/" + link.group(1)).then().statusCode(200);
+        given().baseUri(notifier)
+                .post("/subscriptions/confirm/" + link.group(1))
+                .then()
+                .statusCode(200);
 
         // Starts in 61 minutes: the one-hour reminder falls due a minute from now.
         java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
-                .plusMinutes(61).withNano(0);
+                .plusMinutes(61)
+                .withNano(0);
         Map<String, Object> window = new HashMap<>();
         window.put("title", "Cosmic databasbyte");
         window.put("region", "norrbotten");
@@ -159,12 +201,21 @@ class SystemIT {
         window.put("timeZone", "Europe/Stockholm");
         window.put("start", start.toString());
         window.put("end", start.plusHours(2).toString());
-        given().baseUri(maintenance).auth().preemptive().basic("planner", "planner-demo")
-                .contentType(ContentType.JSON).body(window).post("/api/maintenance-windows").then().statusCode(201);
+        given().baseUri(maintenance)
+                .auth()
+                .preemptive()
+                .basic("planner", "planner-demo")
+                .contentType(ContentType.JSON)
+                .body(window)
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(201);
         awaitMail(email, "Planned maintenance: Cosmic databasbyte");
 
         // Down until the reminder is due: nothing in memory may be needed to send it afterwards.
-        Instant due = start.atZone(java.time.ZoneId.of("Europe/Stockholm")).minusHours(1).toInstant();
+        Instant due = start.atZone(java.time.ZoneId.of("Europe/Stockholm"))
+                .minusHours(1)
+                .toInstant();
         system.restart("notifier-service", () -> {
             try {
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()) + 2000);
@@ -176,7 +227,8 @@ class SystemIT {
         awaitMail(email, "Reminder: Cosmic databasbyte");
         Thread.sleep(3000);
         long reminders = system.infrastructure().mail().received().stream()
-                .filter(m -> subject(m).startsWith("Reminder: Cosmic databasbyte")).count();
+                .filter(m -> subject(m).startsWith("Reminder: Cosmic databasbyte"))
+                .count();
         org.junit.jupiter.api.Assertions.assertEquals(1, reminders, "reminders sent");
     }
 
@@ -184,12 +236,14 @@ class SystemIT {
     private static String awaitMail(String to, String subjectPart) {
         String[] found = new String[1];
         await("mail to " + to + " about '" + subjectPart + "'", Duration.ofSeconds(150), () -> {
-            for (jakarta.mail.internet.MimeMessage m : system.infrastructure().mail().received()) {
+            for (jakarta.mail.internet.MimeMessage m :
+                    system.infrastructure().mail().received()) {
                 try {
-                    if (m.getAllRecipients()[0].toString().equals(to) && subject(m).toLowerCase()
-                            .contains(subjectPart.toLowerCase())) {
+                    if (m.getAllRecipients()[0].toString().equals(to)
+                            && subject(m).toLowerCase().contains(subjectPart.toLowerCase())) {
                         // Undo quoted-printable soft line breaks so links read whole.
-                        found[0] = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(m).replace("=\r\n", "");
+                        found[0] = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(m)
+                                .replace("=\r\n", "");
                         return true;
                     }
                 } catch (jakarta.mail.MessagingException e) {

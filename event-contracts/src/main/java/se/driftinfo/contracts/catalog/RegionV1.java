@@ -15,13 +15,11 @@ import java.util.List;
 public record RegionV1(String code, String name, String timeZone, SupportHoursV1 supportHours, List<SystemV1> systems) {
 
     /** A system lent by the region, e.g. Cosmic. {@code code} is unique within the region. */
-    public record SystemV1(String code, String name) {
-    }
+    public record SystemV1(String code, String name) {}
 
     /**
      * Helpdesk hours. {@code alwaysOpen} regions answer 24/7; others answer {@code opens}–{@code closes}
      * local time on weekdays that are not Swedish public holidays.
      */
-    public record SupportHoursV1(boolean alwaysOpen, String opens, String closes) {
-    }
+    public record SupportHoursV1(boolean alwaysOpen, String opens, String closes) {}
 }

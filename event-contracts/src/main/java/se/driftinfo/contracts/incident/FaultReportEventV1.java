@@ -11,15 +11,25 @@ import java.util.UUID;
  */
 public record FaultReportEventV1(FaultReportV1 report, CoverV1 coveredBy) {
 
-    public record FaultReportV1(UUID id, String reference, String reporterHsaId, String unitName,
-            String contactEmail, String language, String region, String system, String urgency, String priority,
-            String status, UUID outageId, Instant receivedAt, Instant updatedAt) {
-    }
+    public record FaultReportV1(
+            UUID id,
+            String reference,
+            String reporterHsaId,
+            String unitName,
+            String contactEmail,
+            String language,
+            String region,
+            String system,
+            String urgency,
+            String priority,
+            String status,
+            UUID outageId,
+            Instant receivedAt,
+            Instant updatedAt) {}
 
     /**
      * @param kind {@code MAINTENANCE_WINDOW} or {@code OUTAGE}
      * @param until when the window ends, or null for an outage that goes on
      */
-    public record CoverV1(String kind, UUID id, String title, Instant until) {
-    }
+    public record CoverV1(String kind, UUID id, String title, Instant until) {}
 }

@@ -20,11 +20,19 @@ public record OutageEventV1(OutageV1 outage, StatusUpdateV1 update) {
      * @param resolvedAt null while the outage goes on
      * @param sequence rises on every change (iCal SEQUENCE)
      */
-    public record OutageV1(UUID id, String reference, String title, String region, List<String> systems,
-            String impact, String status, Instant startedAt, Instant resolvedAt, int sequence, Instant updatedAt) {
-    }
+    public record OutageV1(
+            UUID id,
+            String reference,
+            String title,
+            String region,
+            List<String> systems,
+            String impact,
+            String status,
+            Instant startedAt,
+            Instant resolvedAt,
+            int sequence,
+            Instant updatedAt) {}
 
     /** One entry of the outage's timeline. */
-    public record StatusUpdateV1(String status, String message, Instant at) {
-    }
+    public record StatusUpdateV1(String status, String message, Instant at) {}
 }

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import net.fortuna.ical4j.model.Recur;
 
 /**
@@ -68,7 +67,10 @@ public final class RecurrenceRule {
             switch (name) {
                 case "UNTIL" -> {
                     until = parseUntil(val, zone);
-                    untilPart = "UNTIL=" + until.atZone(zone).withZoneSameInstant(ZoneOffset.UTC).format(UTC_FORM);
+                    untilPart = "UNTIL="
+                            + until.atZone(zone)
+                                    .withZoneSameInstant(ZoneOffset.UTC)
+                                    .format(UTC_FORM);
                 }
                 case "FREQ" -> {
                     if (!FREQUENCIES.contains(val)) {
@@ -84,7 +86,9 @@ public final class RecurrenceRule {
                 }
                 case "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST" ->
                     kept.add(name + "=" + val);
-                default -> throw new IllegalArgumentException("'" + name + "' is not supported in a maintenance window's rule");
+                default ->
+                    throw new IllegalArgumentException(
+                            "'" + name + "' is not supported in a maintenance window's rule");
             }
         }
         if (freq == null) {
@@ -106,7 +110,8 @@ public final class RecurrenceRule {
     private static LocalDateTime parseUntil(String value, ZoneId zone) {
         try {
             if (value.endsWith("Z")) {
-                Instant instant = LocalDateTime.parse(value.substring(0, value.length() - 1), LOCAL_FORM).toInstant(ZoneOffset.UTC);
+                Instant instant = LocalDateTime.parse(value.substring(0, value.length() - 1), LOCAL_FORM)
+                        .toInstant(ZoneOffset.UTC);
                 return LocalDateTime.ofInstant(instant, zone);
             }
             if (value.contains("T")) {
@@ -115,7 +120,8 @@ public final class RecurrenceRule {
             // A date: the whole day counts.
             return LocalDate.parse(value, DATE_FORM).atTime(LocalTime.MAX);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("UNTIL '" + value + "' is not a date (20271231) or UTC date-time (20271231T220000Z)");
+            throw new IllegalArgumentException(
+                    "UNTIL '" + value + "' is not a date (20271231) or UTC date-time (20271231T220000Z)");
         }
     }
 
@@ -147,9 +153,13 @@ public final class RecurrenceRule {
 
     /** The same rule ending with the occurrence that starts at {@code lastStart} (COUNT dropped). */
     public RecurrenceRule endingAt(LocalDateTime lastStart, ZoneId zone) {
-        String kept = String.join(";", java.util.Arrays.stream(rule.split(";"))
-                .filter(p -> !p.startsWith("UNTIL=") && !p.startsWith("COUNT=")).toList());
-        String until = lastStart.atZone(zone).withZoneSameInstant(ZoneOffset.UTC).format(UTC_FORM);
+        String kept = String.join(
+                ";",
+                java.util.Arrays.stream(rule.split(";"))
+                        .filter(p -> !p.startsWith("UNTIL=") && !p.startsWith("COUNT="))
+                        .toList());
+        String until =
+                lastStart.atZone(zone).withZoneSameInstant(ZoneOffset.UTC).format(UTC_FORM);
         return parse(kept + ";UNTIL=" + until, zone);
     }
 

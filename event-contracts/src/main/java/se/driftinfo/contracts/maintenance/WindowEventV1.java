@@ -28,10 +28,21 @@ public record WindowEventV1(WindowV1 window, OccurrenceChangeV1 occurrence, Stri
      * @param exceptions cancelled and moved occurrences
      * @param supersedes when a series was edited from a date on, the id of the series it continues
      */
-    public record WindowV1(UUID id, int sequence, String title, String description, String region,
-            List<String> systems, String timeZone, LocalDateTime start, LocalDateTime end, String recurrence,
-            String status, List<OccurrenceExceptionV1> exceptions, UUID supersedes, Instant updatedAt) {
-    }
+    public record WindowV1(
+            UUID id,
+            int sequence,
+            String title,
+            String description,
+            String region,
+            List<String> systems,
+            String timeZone,
+            LocalDateTime start,
+            LocalDateTime end,
+            String recurrence,
+            String status,
+            List<OccurrenceExceptionV1> exceptions,
+            UUID supersedes,
+            Instant updatedAt) {}
 
     /**
      * One changed occurrence, identified by its original local start (the iCal RECURRENCE-ID).
@@ -40,11 +51,14 @@ public record WindowEventV1(WindowV1 window, OccurrenceChangeV1 occurrence, Stri
      * @param newStart for a moved occurrence, its new local start
      * @param newEnd for a moved occurrence, its new local end
      */
-    public record OccurrenceExceptionV1(LocalDateTime originalStart, String kind, LocalDateTime newStart,
-            LocalDateTime newEnd, String reason, int sequence) {
-    }
+    public record OccurrenceExceptionV1(
+            LocalDateTime originalStart,
+            String kind,
+            LocalDateTime newStart,
+            LocalDateTime newEnd,
+            String reason,
+            int sequence) {}
 
     /** The occurrence an occurrence event is about. */
-    public record OccurrenceChangeV1(LocalDateTime originalStart, LocalDateTime newStart, LocalDateTime newEnd) {
-    }
+    public record OccurrenceChangeV1(LocalDateTime originalStart, LocalDateTime newStart, LocalDateTime newEnd) {}
 }

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The recurrence maths, checked against dates computed without iCal4j. */
@@ -27,7 +26,8 @@ class RecurrenceRuleTest {
         List<LocalDateTime> expected = new ArrayList<>();
         for (int m = 0; m < 24; m++) {
             LocalDate month = LocalDate.of(2027, 1, 1).plusMonths(m);
-            expected.add(month.with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.WEDNESDAY)).atTime(17, 0));
+            expected.add(month.with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.WEDNESDAY))
+                    .atTime(17, 0));
         }
         assertEquals(expected, starts);
     }
@@ -38,10 +38,18 @@ class RecurrenceRuleTest {
         List<LocalDateTime> starts = fuStopp.starts(FIRST, FIRST, LocalDateTime.of(2027, 12, 31, 0, 0), 100);
         // 17 March 2027 is before the switch to summer time (28 March), 21 April after; 20 October before
         // the switch back (31 October), 17 November after.
-        assertEquals("2027-03-17T17:00+01:00", starts.get(2).atZone(STOCKHOLM).toOffsetDateTime().toString());
-        assertEquals("2027-04-21T17:00+02:00", starts.get(3).atZone(STOCKHOLM).toOffsetDateTime().toString());
-        assertEquals("2027-10-20T17:00+02:00", starts.get(9).atZone(STOCKHOLM).toOffsetDateTime().toString());
-        assertEquals("2027-11-17T17:00+01:00", starts.get(10).atZone(STOCKHOLM).toOffsetDateTime().toString());
+        assertEquals(
+                "2027-03-17T17:00+01:00",
+                starts.get(2).atZone(STOCKHOLM).toOffsetDateTime().toString());
+        assertEquals(
+                "2027-04-21T17:00+02:00",
+                starts.get(3).atZone(STOCKHOLM).toOffsetDateTime().toString());
+        assertEquals(
+                "2027-10-20T17:00+02:00",
+                starts.get(9).atZone(STOCKHOLM).toOffsetDateTime().toString());
+        assertEquals(
+                "2027-11-17T17:00+01:00",
+                starts.get(10).atZone(STOCKHOLM).toOffsetDateTime().toString());
     }
 
     @Test
@@ -49,7 +57,8 @@ class RecurrenceRuleTest {
         RecurrenceRule three = RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3WE;COUNT=3", STOCKHOLM);
         assertEquals(3, three.starts(FIRST, FIRST, FIRST.plusYears(5), 1000).size());
         // COUNT counts from DTSTART, not from the start of the asked range.
-        assertEquals(List.of(LocalDateTime.of(2027, 3, 17, 17, 0)),
+        assertEquals(
+                List.of(LocalDateTime.of(2027, 3, 17, 17, 0)),
                 three.starts(FIRST, FIRST.plusMonths(1), FIRST.plusYears(5), 1000));
     }
 
@@ -70,7 +79,8 @@ class RecurrenceRuleTest {
 
     @Test
     void endingAtCutsTheSeriesAfterAGivenOccurrence() {
-        RecurrenceRule r = RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3WE;COUNT=40", STOCKHOLM).endingAt(LocalDateTime.of(2027, 4, 21, 17, 0), STOCKHOLM);
+        RecurrenceRule r = RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3WE;COUNT=40", STOCKHOLM)
+                .endingAt(LocalDateTime.of(2027, 4, 21, 17, 0), STOCKHOLM);
         assertEquals("FREQ=MONTHLY;BYDAY=3WE;UNTIL=20270421T150000Z", r.rule());
         assertEquals(4, r.starts(FIRST, FIRST, FIRST.plusYears(3), 100).size());
     }
@@ -78,16 +88,27 @@ class RecurrenceRuleTest {
     @Test
     void badRulesAreRefusedWithAReason() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("BYDAY=3WE", STOCKHOLM))
-                .getMessage().contains("FREQ is required"));
+                .getMessage()
+                .contains("FREQ is required"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=MINUTELY", STOCKHOLM))
-                .getMessage().contains("FREQ must be one of"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3XX", STOCKHOLM))
-                .getMessage().contains("not a valid RFC 5545 rule"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=MONTHLY;FOO=1", STOCKHOLM))
-                .getMessage().contains("'FOO' is not supported"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=DAILY;COUNT=2;UNTIL=20270101", STOCKHOLM))
-                .getMessage().contains("COUNT and UNTIL"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=DAILY;UNTIL=soon", STOCKHOLM))
-                .getMessage().contains("UNTIL 'SOON'"));
+                .getMessage()
+                .contains("FREQ must be one of"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=3XX", STOCKHOLM))
+                .getMessage()
+                .contains("not a valid RFC 5545 rule"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=MONTHLY;FOO=1", STOCKHOLM))
+                .getMessage()
+                .contains("'FOO' is not supported"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RecurrenceRule.parse("FREQ=DAILY;COUNT=2;UNTIL=20270101", STOCKHOLM))
+                .getMessage()
+                .contains("COUNT and UNTIL"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> RecurrenceRule.parse("FREQ=DAILY;UNTIL=soon", STOCKHOLM))
+                .getMessage()
+                .contains("UNTIL 'SOON'"));
     }
 }

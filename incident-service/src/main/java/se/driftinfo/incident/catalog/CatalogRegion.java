@@ -1,11 +1,5 @@
 package se.driftinfo.incident.catalog;
 
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -16,6 +10,11 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import se.driftinfo.contracts.catalog.RegionV1;
 import se.driftinfo.incident.sla.SupportHours;
 
@@ -59,8 +58,7 @@ public class CatalogRegion extends PanacheEntityBase {
         @Column(nullable = false)
         public String name;
 
-        protected SystemEntry() {
-        }
+        protected SystemEntry() {}
 
         SystemEntry(String code, String name) {
             this.code = code;
@@ -92,6 +90,8 @@ public class CatalogRegion extends PanacheEntityBase {
     }
 
     public SupportHours supportHours() {
-        return supportAlwaysOpen ? SupportHours.allHours(zone()) : SupportHours.daily(zone(), supportOpens, supportCloses);
+        return supportAlwaysOpen
+                ? SupportHours.allHours(zone())
+                : SupportHours.daily(zone(), supportOpens, supportCloses);
     }
 }

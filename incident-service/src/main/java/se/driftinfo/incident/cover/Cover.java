@@ -2,7 +2,6 @@ package se.driftinfo.incident.cover;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import se.driftinfo.contracts.incident.FaultReportEventV1.CoverV1;
 
 /**
@@ -14,7 +13,8 @@ import se.driftinfo.contracts.incident.FaultReportEventV1.CoverV1;
 public record Cover(Kind kind, UUID id, String title, Instant start, Instant until) {
 
     public enum Kind {
-        MAINTENANCE_WINDOW, OUTAGE
+        MAINTENANCE_WINDOW,
+        OUTAGE
     }
 
     public CoverV1 toEvent() {

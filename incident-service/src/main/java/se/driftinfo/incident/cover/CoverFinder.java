@@ -1,10 +1,9 @@
 package se.driftinfo.incident.cover;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.contracts.maintenance.WindowSchedule;
 import se.driftinfo.contracts.maintenance.WindowSchedule.Occurrence;
@@ -44,10 +43,14 @@ public class CoverFinder {
                 continue;
             }
             // The contract's expansion, so the cover agrees with the feeds and reminders about when a window is.
-            Optional<Occurrence> first = WindowSchedule.active(window, at, horizon).stream()
-                    .min(Comparator.comparing(Occurrence::startsAt));
+            Optional<Occurrence> first =
+                    WindowSchedule.active(window, at, horizon).stream().min(Comparator.comparing(Occurrence::startsAt));
             if (first.isPresent() && (best == null || first.get().startsAt().isBefore(best.start()))) {
-                best = new Cover(Cover.Kind.MAINTENANCE_WINDOW, window.id(), window.title(), first.get().startsAt(),
+                best = new Cover(
+                        Cover.Kind.MAINTENANCE_WINDOW,
+                        window.id(),
+                        window.title(),
+                        first.get().startsAt(),
                         first.get().endsAt());
             }
         }

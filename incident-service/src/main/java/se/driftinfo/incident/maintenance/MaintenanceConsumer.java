@@ -1,10 +1,9 @@
 package se.driftinfo.incident.maintenance;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
 import se.driftinfo.kit.inbox.IncomingEvent;

@@ -1,13 +1,12 @@
 package se.driftinfo.incident.maintenance;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
 import se.driftinfo.contracts.EventJson;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 

@@ -1,10 +1,9 @@
 package se.driftinfo.incident.maintenance;
 
-import java.util.List;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
 
 @ApplicationScoped
 public class WindowRepository implements PanacheRepositoryBase<WindowReplica, UUID> {

@@ -1,16 +1,14 @@
 package se.driftinfo.incident.outage;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 import se.driftinfo.incident.IncidentConfig;
 
 /**
@@ -42,9 +40,12 @@ public class BurstDetector {
         }
         Instant since = now.minus(config.burst().within());
         Object[] window = (Object[]) em.createQuery(
-                "select count(r), min(r.receivedAt) from FaultReport r where r.region = ?1 and r.system = ?2"
-                        + " and r.receivedAt >= ?3")
-                .setParameter(1, region).setParameter(2, system).setParameter(3, since).getSingleResult();
+                        "select count(r), min(r.receivedAt) from FaultReport r where r.region = ?1 and r.system = ?2"
+                                + " and r.receivedAt >= ?3")
+                .setParameter(1, region)
+                .setParameter(2, system)
+                .setParameter(3, since)
+                .getSingleResult();
         long count = ((Number) window[0]).longValue();
         if (count < config.burst().reports()) {
             return;
@@ -56,25 +57,33 @@ public class BurstDetector {
                 on conflict (region, system) where status = 'OPEN'
                 do update set report_count = burst_suggestion.report_count + 1, last_report_at = excluded.last_report_at
                 """)
-                .setParameter(1, UUID.randomUUID()).setParameter(2, region).setParameter(3, system)
-                .setParameter(4, (int) count).setParameter(5, window[1]).setParameter(6, now)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, region)
+                .setParameter(3, system)
+                .setParameter(4, (int) count)
+                .setParameter(5, window[1])
+                .setParameter(6, now)
                 .executeUpdate();
         metrics.counter("driftinfo.burst.detections", "region", region).increment();
-        LOG.infof("Burst: %d reports for %s in %s within %s and no outage declared", count, system, region,
-                config.burst().within());
+        LOG.infof(
+                "Burst: %d reports for %s in %s within %s and no outage declared",
+                count, system, region, config.burst().within());
     }
 
     public List<BurstSuggestion> open() {
-        return em.createQuery("from BurstSuggestion where status = 'OPEN' order by lastReportAt desc",
-                BurstSuggestion.class).getResultList();
+        return em.createQuery(
+                        "from BurstSuggestion where status = 'OPEN' order by lastReportAt desc", BurstSuggestion.class)
+                .getResultList();
     }
 
     /** A declared outage answers the suggestions for its systems. */
     @Transactional(TxType.MANDATORY)
     public void outageDeclared(Outage outage) {
-        em.createQuery("from BurstSuggestion where status = 'OPEN' and region = ?1 and system in ?2",
-                BurstSuggestion.class)
-                .setParameter(1, outage.region).setParameter(2, outage.systems)
+        em.createQuery(
+                        "from BurstSuggestion where status = 'OPEN' and region = ?1 and system in ?2",
+                        BurstSuggestion.class)
+                .setParameter(1, outage.region)
+                .setParameter(2, outage.systems)
                 .getResultList()
                 .forEach(s -> s.declaredAs(outage.id));
     }

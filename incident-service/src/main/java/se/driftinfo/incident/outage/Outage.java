@@ -1,12 +1,5 @@
 package se.driftinfo.incident.outage;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -22,6 +15,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import se.driftinfo.kit.problem.ProblemException;
 
 /**
@@ -79,12 +78,20 @@ public class Outage extends PanacheEntityBase {
     @OrderBy("at, id")
     public List<OutageUpdate> updates = new ArrayList<>();
 
-    protected Outage() {
-    }
+    protected Outage() {}
 
     /** Declares an outage; its timeline starts with the declaring message. */
-    public static Outage declare(UUID id, String reference, String title, String region, List<String> systems,
-            OutageImpact impact, Instant startedAt, String message, String author, Instant now) {
+    public static Outage declare(
+            UUID id,
+            String reference,
+            String title,
+            String region,
+            List<String> systems,
+            OutageImpact impact,
+            Instant startedAt,
+            String message,
+            String author,
+            Instant now) {
         Outage outage = new Outage();
         outage.id = id;
         outage.reference = reference;
@@ -123,7 +130,8 @@ public class Outage extends PanacheEntityBase {
     public OutageUpdate resolve(String message, Instant at, String author, Instant now) {
         requireActive();
         if (at.isBefore(startedAt)) {
-            throw ProblemException.invalidField("resolvedAt", "must not be before the outage started (" + startedAt + ")");
+            throw ProblemException.invalidField(
+                    "resolvedAt", "must not be before the outage started (" + startedAt + ")");
         }
         if (at.isAfter(now)) {
             throw ProblemException.invalidField("resolvedAt", "must not be in the future");

@@ -1,8 +1,7 @@
 package se.driftinfo.incident.outage;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import se.driftinfo.contracts.EventSources;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.Topics;
@@ -39,8 +38,19 @@ public class OutageEvents {
 
     static OutageEventV1 toEvent(Outage o) {
         OutageUpdate u = o.latestUpdate();
-        return new OutageEventV1(new OutageV1(o.id, o.reference, o.title, o.region, List.copyOf(o.systems),
-                o.impact.name(), o.status.name(), o.startedAt, o.resolvedAt, o.sequence, o.updatedAt),
+        return new OutageEventV1(
+                new OutageV1(
+                        o.id,
+                        o.reference,
+                        o.title,
+                        o.region,
+                        List.copyOf(o.systems),
+                        o.impact.name(),
+                        o.status.name(),
+                        o.startedAt,
+                        o.resolvedAt,
+                        o.sequence,
+                        o.updatedAt),
                 new StatusUpdateV1(u.status.name(), u.message, u.at));
     }
 }

@@ -1,11 +1,10 @@
 package se.driftinfo.incident.outage;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class OutageRepository implements PanacheRepositoryBase<Outage, UUID> {
@@ -20,12 +19,18 @@ public class OutageRepository implements PanacheRepositoryBase<Outage, UUID> {
 
     /** The active outage that covers a system of a region, the earliest declared first. */
     public Optional<Outage> activeCovering(String region, String system) {
-        return find("select o from Outage o join o.systems s where o.resolvedAt is null and o.region = ?1 and s = ?2"
-                + " order by o.startedAt", region, system).firstResultOptional();
+        return find(
+                        "select o from Outage o join o.systems s where o.resolvedAt is null and o.region = ?1 and s = ?2"
+                                + " order by o.startedAt",
+                        region,
+                        system)
+                .firstResultOptional();
     }
 
     public long nextNumber() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('outage_number')").getSingleResult())
+        return ((Number) getEntityManager()
+                        .createNativeQuery("select nextval('outage_number')")
+                        .getSingleResult())
                 .longValue();
     }
 }

@@ -1,13 +1,5 @@
 package se.driftinfo.incident.outage;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.driftinfo.incident.Params;
 import se.driftinfo.incident.report.FaultReportRepository;
 import se.driftinfo.incident.report.FaultReportService;
@@ -39,8 +37,12 @@ public class OutageResource {
     private final BurstDetector bursts;
     private final SecurityIdentity identity;
 
-    public OutageResource(OutageService service, FaultReportService reportService, FaultReportRepository reports,
-            BurstDetector bursts, SecurityIdentity identity) {
+    public OutageResource(
+            OutageService service,
+            FaultReportService reportService,
+            FaultReportRepository reports,
+            BurstDetector bursts,
+            SecurityIdentity identity) {
         this.service = service;
         this.reportService = reportService;
         this.reports = reports;
@@ -48,39 +50,52 @@ public class OutageResource {
         this.identity = identity;
     }
 
-    public record DeclareRequest(String title, String region, List<String> systems, OutageImpact impact,
-            Instant startedAt, String message) {
-    }
+    public record DeclareRequest(
+            String title,
+            String region,
+            List<String> systems,
+            OutageImpact impact,
+            Instant startedAt,
+            String message) {}
 
-    public record UpdateRequest(OutageStatus status, String message) {
-    }
+    public record UpdateRequest(OutageStatus status, String message) {}
 
-    public record ResolveRequest(String message, Instant resolvedAt) {
-    }
+    public record ResolveRequest(String message, Instant resolvedAt) {}
 
-    public record LinkRequest(UUID reportId) {
-    }
+    public record LinkRequest(UUID reportId) {}
 
-    public record UpdateView(String status, String message, String author, Instant at) {
-    }
+    public record UpdateView(String status, String message, String author, Instant at) {}
 
-    public record OutageView(UUID id, String reference, String title, String region, List<String> systems,
-            String impact, String status, Instant startedAt, Instant resolvedAt, int sequence, Instant updatedAt,
-            List<UpdateView> timeline, List<String> linkedReports) {
-    }
+    public record OutageView(
+            UUID id,
+            String reference,
+            String title,
+            String region,
+            List<String> systems,
+            String impact,
+            String status,
+            Instant startedAt,
+            Instant resolvedAt,
+            int sequence,
+            Instant updatedAt,
+            List<UpdateView> timeline,
+            List<String> linkedReports) {}
 
-    public record SuggestionView(UUID id, String region, String system, int reportCount, Instant firstReportAt,
-            Instant lastReportAt) {
-    }
+    public record SuggestionView(
+            UUID id, String region, String system, int reportCount, Instant firstReportAt, Instant lastReportAt) {}
 
     @POST
     @RolesAllowed("operator")
     @Operation(summary = "Declare an outage")
     public Response declare(DeclareRequest r) {
         DeclareRequest req = required(r);
-        Outage outage = service.declare(new OutageService.Declaration(req.title(), req.region(), req.systems(),
-                req.impact(), req.startedAt(), req.message()), actor());
-        return Response.created(URI.create("/api/outages/" + outage.id)).entity(view(outage)).build();
+        Outage outage = service.declare(
+                new OutageService.Declaration(
+                        req.title(), req.region(), req.systems(), req.impact(), req.startedAt(), req.message()),
+                actor());
+        return Response.created(URI.create("/api/outages/" + outage.id))
+                .entity(view(outage))
+                .build();
     }
 
     @GET
@@ -95,8 +110,9 @@ public class OutageResource {
     @RolesAllowed("operator")
     @Operation(summary = "Bursts of reports with no outage declared: candidates to declare one")
     public List<SuggestionView> suggestions() {
-        return bursts.open().stream().map(s -> new SuggestionView(s.id, s.region, s.system, s.reportCount,
-                s.firstReportAt, s.lastReportAt)).toList();
+        return bursts.open().stream()
+                .map(s -> new SuggestionView(s.id, s.region, s.system, s.reportCount, s.firstReportAt, s.lastReportAt))
+                .toList();
     }
 
     @GET
@@ -168,9 +184,21 @@ public class OutageResource {
     }
 
     private OutageView view(Outage o) {
-        return new OutageView(o.id, o.reference, o.title, o.region, List.copyOf(o.systems), o.impact.name(),
-                o.status.name(), o.startedAt, o.resolvedAt, o.sequence, o.updatedAt,
-                o.updates.stream().map(u -> new UpdateView(u.status.name(), u.message, u.author, u.at)).toList(),
+        return new OutageView(
+                o.id,
+                o.reference,
+                o.title,
+                o.region,
+                List.copyOf(o.systems),
+                o.impact.name(),
+                o.status.name(),
+                o.startedAt,
+                o.resolvedAt,
+                o.sequence,
+                o.updatedAt,
+                o.updates.stream()
+                        .map(u -> new UpdateView(u.status.name(), u.message, u.author, u.at))
+                        .toList(),
                 reports.linkedTo(o.id).stream().map(r -> r.reference).toList());
     }
 }

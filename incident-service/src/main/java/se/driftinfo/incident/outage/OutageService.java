@@ -1,5 +1,7 @@
 package se.driftinfo.incident.outage;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import se.driftinfo.incident.Violations;
 import se.driftinfo.incident.catalog.CatalogRegion;
 import se.driftinfo.incident.catalog.CatalogRepository;
@@ -30,8 +29,12 @@ public class OutageService {
     private final BurstDetector bursts;
     private final Clock clock;
 
-    public OutageService(OutageRepository outages, CatalogRepository catalog, OutageEvents events,
-            BurstDetector bursts, Clock clock) {
+    public OutageService(
+            OutageRepository outages,
+            CatalogRepository catalog,
+            OutageEvents events,
+            BurstDetector bursts,
+            Clock clock) {
         this.outages = outages;
         this.catalog = catalog;
         this.events = events;
@@ -39,9 +42,13 @@ public class OutageService {
         this.clock = clock;
     }
 
-    public record Declaration(String title, String region, List<String> systems, OutageImpact impact,
-            Instant startedAt, String message) {
-    }
+    public record Declaration(
+            String title,
+            String region,
+            List<String> systems,
+            OutageImpact impact,
+            Instant startedAt,
+            String message) {}
 
     @Transactional
     public Outage declare(Declaration d, String author) {
@@ -74,8 +81,17 @@ public class OutageService {
         }
         v.throwIfAny();
         String reference = "DS-%d-%06d".formatted(now.atZone(REFERENCE_ZONE).getYear(), outages.nextNumber());
-        Outage outage = Outage.declare(UUID.randomUUID(), reference, d.title().strip(), d.region(), systems, d.impact(),
-                startedAt, d.message().strip(), author, now);
+        Outage outage = Outage.declare(
+                UUID.randomUUID(),
+                reference,
+                d.title().strip(),
+                d.region(),
+                systems,
+                d.impact(),
+                startedAt,
+                d.message().strip(),
+                author,
+                now);
         outages.persist(outage);
         events.declared(outage);
         bursts.outageDeclared(outage);

@@ -1,7 +1,5 @@
 package se.driftinfo.incident.outage;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** One entry of an outage's timeline. */
 @Entity
@@ -34,8 +33,7 @@ public class OutageUpdate extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    protected OutageUpdate() {
-    }
+    protected OutageUpdate() {}
 
     OutageUpdate(OutageStatus status, String message, String author, Instant at) {
         this.status = status;

@@ -1,5 +1,6 @@
 package se.driftinfo.incident.report;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,8 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
 import se.driftinfo.incident.IncidentConfig;
 import se.driftinfo.kit.problem.Problem;
 import se.driftinfo.kit.problem.ProblemException;
@@ -24,8 +23,7 @@ public class ApiKeys {
     }
 
     /** A provider's system, known by its key. */
-    public record Provider(String name, String organisation) {
-    }
+    public record Provider(String name, String organisation) {}
 
     public Optional<Provider> provider(String key) {
         if (key == null || key.isBlank()) {
@@ -34,7 +32,8 @@ public class ApiKeys {
         byte[] hash = sha256(key.strip());
         for (Map.Entry<String, IncidentConfig.ApiKey> entry : keys.entrySet()) {
             // Constant-time comparison: the response time must not reveal how much of a hash matched.
-            if (MessageDigest.isEqual(hash, HexFormat.of().parseHex(entry.getValue().keySha256()))) {
+            if (MessageDigest.isEqual(
+                    hash, HexFormat.of().parseHex(entry.getValue().keySha256()))) {
                 return Optional.of(new Provider(entry.getKey(), entry.getValue().organisation()));
             }
         }
@@ -47,10 +46,13 @@ public class ApiKeys {
             return; // malformed: validation names it together with the other fields
         }
         if (!reporterHsaId.startsWith("SE" + provider.organisation() + "-")) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
                     "reporterHsaId: this API key may report only for units of organisation " + provider.organisation(),
-                    List.of(new Problem.InvalidParam("reporterHsaId",
-                            "is not a unit of organisation " + provider.organisation())));
+                    List.of(new Problem.InvalidParam(
+                            "reporterHsaId", "is not a unit of organisation " + provider.organisation())));
         }
     }
 

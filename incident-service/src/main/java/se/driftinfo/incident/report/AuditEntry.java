@@ -1,7 +1,5 @@
 package se.driftinfo.incident.report;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** One change of a fault report: who changed which field when, from what to what. Never edited. */
 @Entity
@@ -34,8 +33,7 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "to_value")
     public String toValue;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
     AuditEntry(String actor, Instant at, String field, String fromValue, String toValue) {
         this.actor = actor;

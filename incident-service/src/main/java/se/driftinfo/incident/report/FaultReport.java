@@ -1,11 +1,5 @@
 package se.driftinfo.incident.report;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -18,6 +12,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import se.driftinfo.incident.cover.Cover;
 import se.driftinfo.incident.sla.SlaPolicy;
 import se.driftinfo.kit.problem.ProblemException;
@@ -130,20 +129,27 @@ public class FaultReport extends PanacheEntityBase {
     @OrderBy("at, id")
     public List<AuditEntry> audit = new ArrayList<>();
 
-    protected FaultReport() {
-    }
+    protected FaultReport() {}
 
     /** What a clinic reports; validated before a report is made of it. */
-    public record Draft(String reporterHsaId, String unitName, String contactName, String contactEmail,
-            String contactPhone, String language, String region, String system, String description, Level urgency,
-            Instant observedAt) {
-    }
+    public record Draft(
+            String reporterHsaId,
+            String unitName,
+            String contactName,
+            String contactEmail,
+            String contactPhone,
+            String language,
+            String region,
+            String system,
+            String description,
+            Level urgency,
+            Instant observedAt) {}
 
     /**
      * A newly received report. Until triage sets the impact, the SLA clock assumes medium impact.
      */
-    public static FaultReport receive(UUID id, String reference, Draft draft, Cover cover, SlaPolicy.Due due,
-            Instant now) {
+    public static FaultReport receive(
+            UUID id, String reference, Draft draft, Cover cover, SlaPolicy.Due due, Instant now) {
         FaultReport r = new FaultReport();
         r.id = id;
         r.reference = reference;
@@ -151,7 +157,9 @@ public class FaultReport extends PanacheEntityBase {
         r.unitName = draft.unitName().strip();
         r.contactName = draft.contactName().strip();
         r.contactEmail = draft.contactEmail().strip();
-        r.contactPhone = draft.contactPhone() == null || draft.contactPhone().isBlank() ? null : draft.contactPhone().strip();
+        r.contactPhone = draft.contactPhone() == null || draft.contactPhone().isBlank()
+                ? null
+                : draft.contactPhone().strip();
         r.language = draft.language();
         r.region = draft.region();
         r.system = draft.system();
@@ -286,7 +294,8 @@ public class FaultReport extends PanacheEntityBase {
     }
 
     private void record(String actor, Instant now, String field, Object from, Object to) {
-        audit.add(new AuditEntry(actor, now, field, from == null ? null : from.toString(), to == null ? null : to.toString()));
+        audit.add(new AuditEntry(
+                actor, now, field, from == null ? null : from.toString(), to == null ? null : to.toString()));
         updatedAt = now;
     }
 }

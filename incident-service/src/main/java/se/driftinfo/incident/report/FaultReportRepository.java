@@ -1,14 +1,13 @@
 package se.driftinfo.incident.report;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class FaultReportRepository implements PanacheRepositoryBase<FaultReport, UUID> {
@@ -42,7 +41,9 @@ public class FaultReportRepository implements PanacheRepositoryBase<FaultReport,
     }
 
     public long nextNumber() {
-        return ((Number) getEntityManager().createNativeQuery("select nextval('fault_report_number')")
-                .getSingleResult()).longValue();
+        return ((Number) getEntityManager()
+                        .createNativeQuery("select nextval('fault_report_number')")
+                        .getSingleResult())
+                .longValue();
     }
 }

@@ -1,17 +1,7 @@
 package se.driftinfo.incident.report;
 
-import java.net.URI;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +18,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.driftinfo.incident.Params;
 import se.driftinfo.incident.Violations;
 import se.driftinfo.kit.problem.ProblemException;
@@ -38,8 +35,8 @@ import se.driftinfo.kit.problem.ProblemException;
 @Tag(name = "Fault reports")
 public class FaultReportResource {
 
-    private static final Set<String> PATCH_FIELDS = Set.of("impact", "urgency", "responsibility", "assignee", "status",
-            "outageId", "timeSpentMinutes", "comment");
+    private static final Set<String> PATCH_FIELDS = Set.of(
+            "impact", "urgency", "responsibility", "assignee", "status", "outageId", "timeSpentMinutes", "comment");
 
     private final FaultReportService service;
     private final FaultReportRepository reports;
@@ -47,8 +44,8 @@ public class FaultReportResource {
 
     private final ApiKeys apiKeys;
 
-    public FaultReportResource(FaultReportService service, FaultReportRepository reports, SecurityIdentity identity,
-            ApiKeys apiKeys) {
+    public FaultReportResource(
+            FaultReportService service, FaultReportRepository reports, SecurityIdentity identity, ApiKeys apiKeys) {
         this.service = service;
         this.reports = reports;
         this.identity = identity;
@@ -58,13 +55,19 @@ public class FaultReportResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a fault (felanmälan) from a provider's system (X-Api-Key) or the helpdesk;"
-            + " never include patient data")
+    @Operation(
+            summary = "Report a fault (felanmälan) from a provider's system (X-Api-Key) or the helpdesk;"
+                    + " never include patient data")
     public Response report(@HeaderParam("X-Api-Key") String apiKey, FaultReportRequest request) {
         // Clinics without a system of their own use the /felanmalan form, which needs no key.
         if (!identity.hasRole("operator")) {
-            ApiKeys.Provider provider = apiKeys.provider(apiKey).orElseThrow(() -> new ProblemException(401,
-                    "unauthorized", "Unauthorized", "Send your organisation's API key in the X-Api-Key header", null));
+            ApiKeys.Provider provider = apiKeys.provider(apiKey)
+                    .orElseThrow(() -> new ProblemException(
+                            401,
+                            "unauthorized",
+                            "Unauthorized",
+                            "Send your organisation's API key in the X-Api-Key header",
+                            null));
             if (request != null) {
                 ApiKeys.requireOwnUnit(provider, request.reporterHsaId());
             }
@@ -74,17 +77,25 @@ public class FaultReportResource {
         }
         FaultReport report = service.receive(request.toInput());
         return Response.created(URI.create("/api/fault-reports/" + report.id))
-                .entity(FaultReportViews.receipt(report)).build();
+                .entity(FaultReportViews.receipt(report))
+                .build();
     }
 
     @GET
     @RolesAllowed("operator")
     @Operation(summary = "The helpdesk's queue, most pressing response first")
-    public List<FaultReportViews.Summary> list(@QueryParam("status") String status,
-            @QueryParam("priority") String priority, @QueryParam("region") String region) {
-        return reports.search(Params.enumOrNull("status", status, ReportStatus.class),
-                Params.enumOrNull("priority", priority, Priority.class), region)
-                .stream().map(FaultReportViews::summary).toList();
+    public List<FaultReportViews.Summary> list(
+            @QueryParam("status") String status,
+            @QueryParam("priority") String priority,
+            @QueryParam("region") String region) {
+        return reports
+                .search(
+                        Params.enumOrNull("status", status, ReportStatus.class),
+                        Params.enumOrNull("priority", priority, Priority.class),
+                        region)
+                .stream()
+                .map(FaultReportViews::summary)
+                .toList();
     }
 
     @GET
@@ -101,12 +112,15 @@ public class FaultReportResource {
     @Path("/{id}")
     @RolesAllowed("operator")
     @Transactional
-    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @Operation(summary = "Triage: impact, urgency (→ priority), responsibility, assignee, status, outageId, timeSpentMinutes, comment")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(
+            summary =
+                    "Triage: impact, urgency (→ priority), responsibility, assignee, status, outageId, timeSpentMinutes, comment")
     public Response triage(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ObjectNode body) {
         UUID reportId = Params.uuid("id", id);
         FaultReportService.Triage change = parse(body);
-        FaultReport report = service.triage(reportId, version(ifMatch), change, identity.getPrincipal().getName());
+        FaultReport report = service.triage(
+                reportId, version(ifMatch), change, identity.getPrincipal().getName());
         return Response.ok(FaultReportViews.detail(report)).tag(etag(report)).build();
     }
 
@@ -132,7 +146,7 @@ public class FaultReportResource {
             throw new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
         }
         Violations v = new Violations();
-        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!PATCH_FIELDS.contains(name)) {
                 v.add(name, "is not a field that can be changed; use " + PATCH_FIELDS);
@@ -163,8 +177,17 @@ public class FaultReportResource {
             }
         }
         v.throwIfAny();
-        return new FaultReportService.Triage(impact, urgency, responsibility, assignee, body.has("assignee"), status,
-                outageId, body.has("outageId"), minutes, comment);
+        return new FaultReportService.Triage(
+                impact,
+                urgency,
+                responsibility,
+                assignee,
+                body.has("assignee"),
+                status,
+                outageId,
+                body.has("outageId"),
+                minutes,
+                comment);
     }
 
     private static <E extends Enum<E>> E enumField(ObjectNode body, String field, Class<E> type, Violations v) {
@@ -193,13 +216,32 @@ public class FaultReportResource {
     }
 
     /** What a clinic or a provider's system sends. */
-    public record FaultReportRequest(String reporterHsaId, String unitName, String contactName, String contactEmail,
-            String contactPhone, String region, String system, String description, String urgency, String observedAt,
+    public record FaultReportRequest(
+            String reporterHsaId,
+            String unitName,
+            String contactName,
+            String contactEmail,
+            String contactPhone,
+            String region,
+            String system,
+            String description,
+            String urgency,
+            String observedAt,
             String language) {
 
         ReportInput toInput() {
-            return new ReportInput(reporterHsaId, unitName, contactName, contactEmail, contactPhone, region, system,
-                    description, urgency, observedAt, language);
+            return new ReportInput(
+                    reporterHsaId,
+                    unitName,
+                    contactName,
+                    contactEmail,
+                    contactPhone,
+                    region,
+                    system,
+                    description,
+                    urgency,
+                    observedAt,
+                    language);
         }
     }
 }

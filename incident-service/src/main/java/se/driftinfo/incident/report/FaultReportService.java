@@ -1,18 +1,17 @@
 package se.driftinfo.incident.report;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import se.driftinfo.incident.Violations;
 import se.driftinfo.incident.catalog.CatalogRegion;
 import se.driftinfo.incident.catalog.CatalogRepository;
@@ -30,6 +29,7 @@ public class FaultReportService {
 
     /** Reference numbers carry the year as the clinics see it. */
     private static final ZoneId REFERENCE_ZONE = ZoneId.of("Europe/Stockholm");
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("[+0-9 ()-]{5,30}");
     private static final String PATIENT_DATA = "contains what looks like a Swedish personal identity number"
@@ -47,8 +47,15 @@ public class FaultReportService {
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public FaultReportService(FaultReportRepository reports, CatalogRepository catalog, OutageRepository outages,
-            CoverFinder covers, SlaPolicy sla, ReportEvents events, BurstDetector bursts, Clock clock,
+    public FaultReportService(
+            FaultReportRepository reports,
+            CatalogRepository catalog,
+            OutageRepository outages,
+            CoverFinder covers,
+            SlaPolicy sla,
+            ReportEvents events,
+            BurstDetector bursts,
+            Clock clock,
             MeterRegistry metrics) {
         this.reports = reports;
         this.catalog = catalog;
@@ -74,8 +81,13 @@ public class FaultReportService {
         FaultReport report = FaultReport.receive(UUID.randomUUID(), reference, draft, cover, due, now);
         reports.persist(report);
         events.received(report);
-        metrics.counter("driftinfo.fault_reports.received", "region", report.region, "covered",
-                String.valueOf(cover != null)).increment();
+        metrics.counter(
+                        "driftinfo.fault_reports.received",
+                        "region",
+                        report.region,
+                        "covered",
+                        String.valueOf(cover != null))
+                .increment();
         if (cover == null) {
             bursts.onReport(report.region, report.system, now);
         }
@@ -106,7 +118,9 @@ public class FaultReportService {
                 v.add("observedAt", "must be a date-time with offset like 2027-01-20T17:00:00Z");
             }
         }
-        String language = d.language() == null || d.language().isBlank() ? "sv" : d.language().strip();
+        String language = d.language() == null || d.language().isBlank()
+                ? "sv"
+                : d.language().strip();
         String hsa = HsaId.problem(d.reporterHsaId());
         if (hsa != null) {
             v.add("reporterHsaId", hsa);
@@ -117,16 +131,22 @@ public class FaultReportService {
         if (!v.has("contactEmail") && !EMAIL.matcher(d.contactEmail().strip()).matches()) {
             v.add("contactEmail", "must be an e-mail address like name@example.se");
         }
-        if (d.contactPhone() != null && !d.contactPhone().isBlank() && !PHONE.matcher(d.contactPhone().strip()).matches()) {
-            v.add("contactPhone", "must be a phone number of digits, spaces, +, - and parentheses (5 to 30 characters)");
+        if (d.contactPhone() != null
+                && !d.contactPhone().isBlank()
+                && !PHONE.matcher(d.contactPhone().strip()).matches()) {
+            v.add(
+                    "contactPhone",
+                    "must be a phone number of digits, spaces, +, - and parentheses (5 to 30 characters)");
         }
         v.length("description", d.description(), 10, 4000);
-        for (var field : new String[][] { { "description", d.description() }, { "unitName", d.unitName() },
-                { "contactName", d.contactName() } }) {
+        for (var field : new String[][] {
+            {"description", d.description()}, {"unitName", d.unitName()}, {"contactName", d.contactName()}
+        }) {
             if (!v.has(field[0]) && PersonnummerGuard.containsIdentityNumber(field[1])) {
                 v.add(field[0], PATIENT_DATA);
                 // Counted, never logged: how often clinics try to send patient data tells where to train.
-                metrics.counter("driftinfo.fault_reports.patient_data_rejected", "field", field[0]).increment();
+                metrics.counter("driftinfo.fault_reports.patient_data_rejected", "field", field[0])
+                        .increment();
             }
         }
         if (!language.equals("sv") && !language.equals("en")) {
@@ -147,14 +167,24 @@ public class FaultReportService {
             v.add("system", "region " + d.region() + " has no system '" + d.system() + "'");
         }
         v.throwIfAny();
-        return new Validated(new FaultReport.Draft(d.reporterHsaId().strip(), d.unitName(), d.contactName(),
-                d.contactEmail(), d.contactPhone(), language, d.region(), d.system(), d.description(), urgency,
-                observedAt), region.orElseThrow());
+        return new Validated(
+                new FaultReport.Draft(
+                        d.reporterHsaId().strip(),
+                        d.unitName(),
+                        d.contactName(),
+                        d.contactEmail(),
+                        d.contactPhone(),
+                        language,
+                        d.region(),
+                        d.system(),
+                        d.description(),
+                        urgency,
+                        observedAt),
+                region.orElseThrow());
     }
 
     /** A report that passed every check, with the region it names. */
-    public record Validated(FaultReport.Draft draft, CatalogRegion region) {
-    }
+    public record Validated(FaultReport.Draft draft, CatalogRegion region) {}
 
     public FaultReport get(UUID id) {
         return reports.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Fault report " + id));
@@ -180,8 +210,12 @@ public class FaultReportService {
         v.throwIfAny();
         FaultReport report = get(id);
         if (expectedVersion != null && expectedVersion != report.version) {
-            throw new ProblemException(412, "stale-version", "Precondition failed",
-                    "Report " + report.reference + " changed since you loaded it; reload it and try again", null);
+            throw new ProblemException(
+                    412,
+                    "stale-version",
+                    "Precondition failed",
+                    "Report " + report.reference + " changed since you loaded it; reload it and try again",
+                    null);
         }
         Instant now = Instant.now(clock);
         ReportStatus statusBefore = report.status;
@@ -189,7 +223,8 @@ public class FaultReportService {
         if (change.impact() != null || change.urgency() != null) {
             if (report.assess(change.impact(), change.urgency(), actor, now)) {
                 CatalogRegion region = catalog.region(report.region)
-                        .orElseThrow(() -> ProblemException.conflict("Region " + report.region + " is not in the catalog"));
+                        .orElseThrow(
+                                () -> ProblemException.conflict("Region " + report.region + " is not in the catalog"));
                 report.rescheduleSla(sla.due(report.slaPriority(), report.receivedAt, region.supportHours()));
             }
         }
@@ -206,8 +241,8 @@ public class FaultReportService {
             if (change.outageId() == null) {
                 report.linkTo(null, null, actor, now);
             } else {
-                Outage outage = outages.findByIdOptional(change.outageId()).orElseThrow(
-                        () -> ProblemException.invalidField("outageId", "no outage " + change.outageId()));
+                Outage outage = outages.findByIdOptional(change.outageId())
+                        .orElseThrow(() -> ProblemException.invalidField("outageId", "no outage " + change.outageId()));
                 report.linkTo(outage.id, outage.region, actor, now);
             }
         }
@@ -234,8 +269,15 @@ public class FaultReportService {
      * The helpdesk's changes. {@code assigneeGiven}/{@code outageGiven} tell "set to null" (unassign,
      * unlink) from "not mentioned".
      */
-    public record Triage(Level impact, Level urgency, Responsibility responsibility, String assignee,
-            boolean assigneeGiven, ReportStatus status, UUID outageId, boolean outageGiven, Integer timeSpentMinutes,
-            String comment) {
-    }
+    public record Triage(
+            Level impact,
+            Level urgency,
+            Responsibility responsibility,
+            String assignee,
+            boolean assigneeGiven,
+            ReportStatus status,
+            UUID outageId,
+            boolean outageGiven,
+            Integer timeSpentMinutes,
+            String comment) {}
 }

@@ -11,8 +11,7 @@ public final class HsaId {
     private static final int MAX_LENGTH = 31;
     private static final Pattern FORMAT = Pattern.compile("SE([0-9]{10})-[A-Za-z0-9]+");
 
-    private HsaId() {
-    }
+    private HsaId() {}
 
     /** Why the value is not an HSA-id, or null if it is one. */
     public static String problem(String value) {

@@ -14,11 +14,10 @@ import java.util.regex.Pattern;
 public final class PersonnummerGuard {
 
     // 19/20 century optional; YYMMDD; optional separator (-, +, space); NNN + check digit.
-    private static final Pattern CANDIDATE = Pattern
-            .compile("(?<![0-9])((?:19|20)?)([0-9]{2})([0-9]{2})([0-9]{2})[-+ ]?([0-9]{3})([0-9])(?![0-9])");
+    private static final Pattern CANDIDATE =
+            Pattern.compile("(?<![0-9])((?:19|20)?)([0-9]{2})([0-9]{2})([0-9]{2})[-+ ]?([0-9]{3})([0-9])(?![0-9])");
 
-    private PersonnummerGuard() {
-    }
+    private PersonnummerGuard() {}
 
     /** True if the text contains what is, by date and check digit, a personnummer or samordningsnummer. */
     public static boolean containsIdentityNumber(String text) {
@@ -54,7 +53,7 @@ public final class PersonnummerGuard {
             return false;
         }
         // Without a century, accept the day if it exists in either century (29 Feb needs a leap year).
-        int[] centuries = century.isEmpty() ? new int[] { 1900, 2000 } : new int[] { Integer.parseInt(century) * 100 };
+        int[] centuries = century.isEmpty() ? new int[] {1900, 2000} : new int[] {Integer.parseInt(century) * 100};
         for (int c : centuries) {
             try {
                 LocalDate.of(c + yy, month, day);

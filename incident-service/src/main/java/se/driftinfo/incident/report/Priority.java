@@ -2,7 +2,10 @@ package se.driftinfo.incident.report;
 
 /** ITIL priority, derived from impact × urgency; P1 is the most pressing. */
 public enum Priority {
-    P1, P2, P3, P4;
+    P1,
+    P2,
+    P3,
+    P4;
 
     /**
      * The ITIL matrix: rows impact, columns urgency (HIGH, MEDIUM, LOW).

@@ -1,7 +1,5 @@
 package se.driftinfo.incident.report;
 
-import java.time.Instant;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A helpdesk comment on a fault report. */
 @Entity
@@ -28,8 +27,7 @@ public class ReportComment extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    protected ReportComment() {
-    }
+    protected ReportComment() {}
 
     ReportComment(String author, String text, Instant at) {
         this.author = author;

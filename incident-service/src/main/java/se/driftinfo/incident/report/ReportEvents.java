@@ -36,10 +36,25 @@ public class ReportEvents {
     }
 
     static FaultReportEventV1 toEvent(FaultReport r) {
-        CoverV1 cover = r.coveredKind == null ? null
+        CoverV1 cover = r.coveredKind == null
+                ? null
                 : new CoverV1(r.coveredKind.name(), r.coveredId, r.coveredTitle, r.coveredUntil);
-        return new FaultReportEventV1(new FaultReportV1(r.id, r.reference, r.reporterHsaId, r.unitName, r.contactEmail,
-                r.language, r.region, r.system, r.urgency.name(), r.priority == null ? null : r.priority.name(),
-                r.status.name(), r.outageId, r.receivedAt, r.updatedAt), cover);
+        return new FaultReportEventV1(
+                new FaultReportV1(
+                        r.id,
+                        r.reference,
+                        r.reporterHsaId,
+                        r.unitName,
+                        r.contactEmail,
+                        r.language,
+                        r.region,
+                        r.system,
+                        r.urgency.name(),
+                        r.priority == null ? null : r.priority.name(),
+                        r.status.name(),
+                        r.outageId,
+                        r.receivedAt,
+                        r.updatedAt),
+                cover);
     }
 }

@@ -5,7 +5,12 @@ import java.util.Set;
 
 /** Where a fault report is in the helpdesk's hands, with the transitions the helpdesk may make. */
 public enum ReportStatus {
-    NEW, TRIAGED, IN_PROGRESS, WAITING_FOR_REPORTER, RESOLVED, CLOSED;
+    NEW,
+    TRIAGED,
+    IN_PROGRESS,
+    WAITING_FOR_REPORTER,
+    RESOLVED,
+    CLOSED;
 
     /** The transition table. A resolved report may be reopened; a closed one is final. */
     public Set<ReportStatus> next() {

@@ -1,9 +1,8 @@
 package se.driftinfo.incident.sla;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-
-import jakarta.enterprise.context.ApplicationScoped;
 import se.driftinfo.incident.IncidentConfig;
 import se.driftinfo.incident.report.Priority;
 
@@ -23,12 +22,12 @@ public class SlaPolicy {
         if (targets == null) {
             throw new IllegalStateException("No SLA targets configured for " + priority);
         }
-        return new Due(hours.addSupportTime(receivedAt, targets.response()),
+        return new Due(
+                hours.addSupportTime(receivedAt, targets.response()),
                 hours.addSupportTime(receivedAt, targets.resolve()));
     }
 
-    public record Due(Instant response, Instant resolve) {
-    }
+    public record Due(Instant response, Instant resolve) {}
 
     /** For tests and pages: a target of a priority. */
     public Duration responseTarget(Priority priority) {

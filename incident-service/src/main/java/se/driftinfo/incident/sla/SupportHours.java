@@ -33,8 +33,10 @@ public record SupportHours(ZoneId zone, boolean alwaysOpen, LocalTime opens, Loc
     }
 
     public boolean isSupportDay(LocalDate date) {
-        return alwaysOpen || date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !SwedishHolidays.isHoliday(date);
+        return alwaysOpen
+                || date.getDayOfWeek() != DayOfWeek.SATURDAY
+                        && date.getDayOfWeek() != DayOfWeek.SUNDAY
+                        && !SwedishHolidays.isHoliday(date);
     }
 
     /** The moment {@code supportTime} of support hours after {@code from} has passed. */

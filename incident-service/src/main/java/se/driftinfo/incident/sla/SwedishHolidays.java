@@ -23,8 +23,7 @@ public final class SwedishHolidays {
             MonthDay.of(12, 26), // Annandag jul
             MonthDay.of(12, 31)); // Nyårsafton
 
-    private SwedishHolidays() {
-    }
+    private SwedishHolidays() {}
 
     public static boolean isHoliday(LocalDate date) {
         return FIXED.contains(MonthDay.from(date)) || movable(date.getYear()).contains(date);

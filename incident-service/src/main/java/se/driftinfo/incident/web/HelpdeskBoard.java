@@ -1,11 +1,5 @@
 package se.driftinfo.incident.web;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import se.driftinfo.incident.Params;
 import se.driftinfo.incident.outage.BurstDetector;
 import se.driftinfo.incident.outage.OutageRepository;
@@ -46,21 +45,33 @@ public class HelpdeskBoard {
         this.clock = clock;
     }
 
-    public record BoardView(List<SuggestionRow> suggestions, List<OutageRow> outages, List<ReportRow> reports,
-            String region) {
-    }
+    public record BoardView(
+            List<SuggestionRow> suggestions, List<OutageRow> outages, List<ReportRow> reports, String region) {}
 
-    public record SuggestionRow(String region, String system, int reportCount, String since) {
-    }
+    public record SuggestionRow(String region, String system, int reportCount, String since) {}
 
-    public record OutageRow(String reference, String title, String region, String systems, String impact,
-            String status, String since) {
-    }
+    public record OutageRow(
+            String reference,
+            String title,
+            String region,
+            String systems,
+            String impact,
+            String status,
+            String since) {}
 
-    public record ReportRow(String id, String reference, String region, String system, String unitName,
-            String urgency, String priority, String status, String assignee, String responseDue, boolean overdue,
-            String coveredBy) {
-    }
+    public record ReportRow(
+            String id,
+            String reference,
+            String region,
+            String system,
+            String unitName,
+            String urgency,
+            String priority,
+            String status,
+            String assignee,
+            String responseDue,
+            boolean overdue,
+            String coveredBy) {}
 
     @CheckedTemplate
     static class Templates {
@@ -74,13 +85,26 @@ public class HelpdeskBoard {
         Instant now = Instant.now(clock);
         List<ReportRow> queue = reports.search(wanted, null, region).stream()
                 .filter(r -> wanted != null || (r.status != ReportStatus.CLOSED && r.status != ReportStatus.RESOLVED))
-                .map(r -> row(r, now)).toList();
+                .map(r -> row(r, now))
+                .toList();
         return Templates.board(new BoardView(
-                bursts.open().stream().filter(s -> inRegion(s.region, region)).map(s -> new SuggestionRow(s.region, s.system, s.reportCount,
-                        format(s.firstReportAt))).toList(),
-                outages.active().stream().filter(o -> inRegion(o.region, region)).map(o -> new OutageRow(o.reference, o.title, o.region,
-                        String.join(", ", o.systems), o.impact.name(), o.status.name(), format(o.startedAt))).toList(),
-                queue, region == null ? "" : region));
+                bursts.open().stream()
+                        .filter(s -> inRegion(s.region, region))
+                        .map(s -> new SuggestionRow(s.region, s.system, s.reportCount, format(s.firstReportAt)))
+                        .toList(),
+                outages.active().stream()
+                        .filter(o -> inRegion(o.region, region))
+                        .map(o -> new OutageRow(
+                                o.reference,
+                                o.title,
+                                o.region,
+                                String.join(", ", o.systems),
+                                o.impact.name(),
+                                o.status.name(),
+                                format(o.startedAt)))
+                        .toList(),
+                queue,
+                region == null ? "" : region));
     }
 
     private static boolean inRegion(String code, String wanted) {
@@ -88,9 +112,18 @@ public class HelpdeskBoard {
     }
 
     private static ReportRow row(FaultReport r, Instant now) {
-        return new ReportRow(r.id.toString(), r.reference, r.region, r.system, r.unitName, r.urgency.name(),
-                r.priority == null ? "–" : r.priority.name(), r.status.name(), r.assignee == null ? "" : r.assignee,
-                format(r.responseDue), r.status == ReportStatus.NEW && r.responseDue.isBefore(now),
+        return new ReportRow(
+                r.id.toString(),
+                r.reference,
+                r.region,
+                r.system,
+                r.unitName,
+                r.urgency.name(),
+                r.priority == null ? "–" : r.priority.name(),
+                r.status.name(),
+                r.assignee == null ? "" : r.assignee,
+                format(r.responseDue),
+                r.status == ReportStatus.NEW && r.responseDue.isBefore(now),
                 r.coveredTitle == null ? "" : r.coveredTitle);
     }
 

@@ -4,12 +4,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import se.driftinfo.incident.Requests;
 import se.driftinfo.incident.Upstream;
 import se.driftinfo.infra.InfraTestResource;
@@ -28,15 +27,25 @@ class BurstDetectorTest {
     void threeReportsForOneSystemWithNoOutageSuggestOneUntilItIsDeclared() {
         Requests.fileReport("norrbotten", "picsara");
         Requests.fileReport("norrbotten", "picsara");
-        Requests.operator().when().get("/api/outages/suggestions").then()
-                .statusCode(200).body("system", not(hasItem("picsara")));
+        Requests.operator()
+                .when()
+                .get("/api/outages/suggestions")
+                .then()
+                .statusCode(200)
+                .body("system", not(hasItem("picsara")));
 
         Requests.fileReport("norrbotten", "picsara");
-        Requests.operator().when().get("/api/outages/suggestions").then()
+        Requests.operator()
+                .when()
+                .get("/api/outages/suggestions")
+                .then()
                 .body("find { it.system == 'picsara' }.region", equalTo("norrbotten"))
                 .body("find { it.system == 'picsara' }.reportCount", equalTo(3));
         Requests.fileReport("norrbotten", "picsara");
-        Requests.operator().when().get("/api/outages/suggestions").then()
+        Requests.operator()
+                .when()
+                .get("/api/outages/suggestions")
+                .then()
                 .body("find { it.system == 'picsara' }.reportCount", equalTo(4));
 
         Requests.declareOutage("norrbotten", "picsara");

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.incident.OutageEventV1;
 import se.driftinfo.incident.ContractFields;
@@ -20,7 +18,9 @@ class OutageEventsTest {
 
     @Test
     void aDeclaredEventHasExactlyTheFieldsOfTheContractSample() {
-        assertEquals(ContractFields.ofSample(EventTypes.OUTAGE_DECLARED), ContractFields.of(OutageEvents.toEvent(declare())));
+        assertEquals(
+                ContractFields.ofSample(EventTypes.OUTAGE_DECLARED),
+                ContractFields.of(OutageEvents.toEvent(declare())));
     }
 
     @Test
@@ -32,21 +32,42 @@ class OutageEventsTest {
         assertEquals(2, event.outage().sequence());
         assertEquals("RESOLVED", event.update().status());
         assertEquals(T0.plusSeconds(90), event.outage().resolvedAt());
-        assertEquals(409, assertThrows(ProblemException.class,
-                () -> outage.update(OutageStatus.MONITORING, "Igen", "operator", T0.plusSeconds(180))).status());
+        assertEquals(
+                409,
+                assertThrows(
+                                ProblemException.class,
+                                () -> outage.update(OutageStatus.MONITORING, "Igen", "operator", T0.plusSeconds(180)))
+                        .status());
     }
 
     @Test
     void anOutageCannotBeResolvedBeforeItStartedOrInTheFuture() {
         Outage outage = declare();
-        assertEquals("resolvedAt", assertThrows(ProblemException.class,
-                () -> outage.resolve("x", T0.minusSeconds(3600), "operator", T0)).invalidParams().get(0).name());
-        assertEquals("resolvedAt", assertThrows(ProblemException.class,
-                () -> outage.resolve("x", T0.plusSeconds(3600), "operator", T0)).invalidParams().get(0).name());
+        assertEquals(
+                "resolvedAt",
+                assertThrows(ProblemException.class, () -> outage.resolve("x", T0.minusSeconds(3600), "operator", T0))
+                        .invalidParams()
+                        .get(0)
+                        .name());
+        assertEquals(
+                "resolvedAt",
+                assertThrows(ProblemException.class, () -> outage.resolve("x", T0.plusSeconds(3600), "operator", T0))
+                        .invalidParams()
+                        .get(0)
+                        .name());
     }
 
     private static Outage declare() {
-        return Outage.declare(UUID.randomUUID(), "DS-2027-000042", "Cosmic svarar inte", "norrbotten",
-                List.of("cosmic"), OutageImpact.OUTAGE, T0.minusSeconds(180), "Vi felsöker.", "operator", T0);
+        return Outage.declare(
+                UUID.randomUUID(),
+                "DS-2027-000042",
+                "Cosmic svarar inte",
+                "norrbotten",
+                List.of("cosmic"),
+                OutageImpact.OUTAGE,
+                T0.minusSeconds(180),
+                "Vi felsöker.",
+                "operator",
+                T0);
     }
 }

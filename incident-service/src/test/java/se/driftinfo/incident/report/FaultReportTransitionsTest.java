@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import se.driftinfo.incident.sla.SlaPolicy;
 import se.driftinfo.kit.problem.ProblemException;
 
@@ -25,7 +23,8 @@ class FaultReportTransitionsTest {
     /** The table as the helpdesk agreed it, written out independently of the enum. */
     private static final Map<ReportStatus, Set<ReportStatus>> ALLOWED = Map.of(
             ReportStatus.NEW, EnumSet.of(ReportStatus.TRIAGED),
-            ReportStatus.TRIAGED, EnumSet.of(ReportStatus.IN_PROGRESS, ReportStatus.WAITING_FOR_REPORTER, ReportStatus.RESOLVED),
+            ReportStatus.TRIAGED,
+                    EnumSet.of(ReportStatus.IN_PROGRESS, ReportStatus.WAITING_FOR_REPORTER, ReportStatus.RESOLVED),
             ReportStatus.IN_PROGRESS, EnumSet.of(ReportStatus.WAITING_FOR_REPORTER, ReportStatus.RESOLVED),
             ReportStatus.WAITING_FOR_REPORTER, EnumSet.of(ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED),
             ReportStatus.RESOLVED, EnumSet.of(ReportStatus.IN_PROGRESS, ReportStatus.CLOSED),
@@ -50,22 +49,46 @@ class FaultReportTransitionsTest {
         report.assess(Level.HIGH, null, "operator", NOW);
         assertEquals(ReportStatus.TRIAGED, report.status);
         assertEquals(Priority.P2, report.priority);
-        for (ReportStatus next : List.of(ReportStatus.IN_PROGRESS, ReportStatus.WAITING_FOR_REPORTER,
-                ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED, ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED,
+        for (ReportStatus next : List.of(
+                ReportStatus.IN_PROGRESS,
+                ReportStatus.WAITING_FOR_REPORTER,
+                ReportStatus.IN_PROGRESS,
+                ReportStatus.RESOLVED,
+                ReportStatus.IN_PROGRESS,
+                ReportStatus.RESOLVED,
                 ReportStatus.CLOSED)) {
             report.moveTo(next, "operator", NOW);
             assertEquals(next, report.status);
         }
-        List<String> statusTrail = report.audit.stream().filter(a -> a.field.equals("status"))
-                .map(a -> a.fromValue + "→" + a.toValue).toList();
-        assertEquals(List.of("null→NEW", "NEW→TRIAGED", "TRIAGED→IN_PROGRESS", "IN_PROGRESS→WAITING_FOR_REPORTER",
-                "WAITING_FOR_REPORTER→IN_PROGRESS", "IN_PROGRESS→RESOLVED", "RESOLVED→IN_PROGRESS",
-                "IN_PROGRESS→RESOLVED", "RESOLVED→CLOSED"), statusTrail);
+        List<String> statusTrail = report.audit.stream()
+                .filter(a -> a.field.equals("status"))
+                .map(a -> a.fromValue + "→" + a.toValue)
+                .toList();
+        assertEquals(
+                List.of(
+                        "null→NEW",
+                        "NEW→TRIAGED",
+                        "TRIAGED→IN_PROGRESS",
+                        "IN_PROGRESS→WAITING_FOR_REPORTER",
+                        "WAITING_FOR_REPORTER→IN_PROGRESS",
+                        "IN_PROGRESS→RESOLVED",
+                        "RESOLVED→IN_PROGRESS",
+                        "IN_PROGRESS→RESOLVED",
+                        "RESOLVED→CLOSED"),
+                statusTrail);
     }
 
     @ParameterizedTest(name = "{0} → {1} is forbidden")
-    @CsvSource({ "NEW, IN_PROGRESS", "NEW, RESOLVED", "NEW, CLOSED", "TRIAGED, NEW", "TRIAGED, CLOSED",
-            "IN_PROGRESS, TRIAGED", "WAITING_FOR_REPORTER, CLOSED", "CLOSED, IN_PROGRESS" })
+    @CsvSource({
+        "NEW, IN_PROGRESS",
+        "NEW, RESOLVED",
+        "NEW, CLOSED",
+        "TRIAGED, NEW",
+        "TRIAGED, CLOSED",
+        "IN_PROGRESS, TRIAGED",
+        "WAITING_FOR_REPORTER, CLOSED",
+        "CLOSED, IN_PROGRESS"
+    })
     void forbiddenTransitionsAreConflictsAndChangeNothing(ReportStatus from, ReportStatus to) {
         FaultReport report = newReport();
         report.priority = Priority.P3;
@@ -80,8 +103,8 @@ class FaultReportTransitionsTest {
     @Test
     void aReportCannotBeTriagedWithoutAnImpact() {
         FaultReport report = newReport();
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> report.moveTo(ReportStatus.TRIAGED, "operator", NOW));
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> report.moveTo(ReportStatus.TRIAGED, "operator", NOW));
         assertEquals(409, e.status());
         assertEquals(ReportStatus.NEW, report.status);
     }
@@ -104,14 +127,31 @@ class FaultReportTransitionsTest {
         report.assignResponsibility(Responsibility.PROVIDER, "operator", NOW);
         report.recordTimeSpent(15, "operator", NOW);
         assertEquals(45, report.billableMinutes());
-        assertEquals(400, assertThrows(ProblemException.class, () -> report.recordTimeSpent(0, "operator", NOW)).status());
+        assertEquals(
+                400,
+                assertThrows(ProblemException.class, () -> report.recordTimeSpent(0, "operator", NOW))
+                        .status());
     }
 
     static FaultReport newReport() {
-        FaultReport.Draft draft = new FaultReport.Draft("SE2321000230-1234", "Hälsocentralen Kiruna", "Anna Berg",
-                "reception@hc-kiruna.example", null, "sv", "norrbotten", "cosmic", "Cosmic startar inte på morgonen",
-                Level.MEDIUM, null);
-        return FaultReport.receive(UUID.randomUUID(), "FR-2027-000001", draft, null,
-                new SlaPolicy.Due(NOW.plusSeconds(3600), NOW.plusSeconds(7200)), NOW);
+        FaultReport.Draft draft = new FaultReport.Draft(
+                "SE2321000230-1234",
+                "Hälsocentralen Kiruna",
+                "Anna Berg",
+                "reception@hc-kiruna.example",
+                null,
+                "sv",
+                "norrbotten",
+                "cosmic",
+                "Cosmic startar inte på morgonen",
+                Level.MEDIUM,
+                null);
+        return FaultReport.receive(
+                UUID.randomUUID(),
+                "FR-2027-000001",
+                draft,
+                null,
+                new SlaPolicy.Due(NOW.plusSeconds(3600), NOW.plusSeconds(7200)),
+                NOW);
     }
 }

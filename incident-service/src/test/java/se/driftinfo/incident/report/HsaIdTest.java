@@ -9,14 +9,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HsaIdTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "SE2321000230-1234", "SE2321000016-ABC9", "SE2321000230-E123456789012345" })
+    @ValueSource(strings = {"SE2321000230-1234", "SE2321000016-ABC9", "SE2321000230-E123456789012345"})
     void wellFormedHsaIdsWithAValidOrganisationNumberAreAccepted(String hsaId) {
         assertNull(HsaId.problem(hsaId), hsaId);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "2321000230-1234", "SE232100023-1234", "SE2321000230", "SE2321000230-",
-            "se2321000230-1234", "SE2321000230-12 4", "SE2321000231-1234", "SE2321000230-E123456789012345678" })
+    @ValueSource(
+            strings = {
+                "",
+                "2321000230-1234",
+                "SE232100023-1234",
+                "SE2321000230",
+                "SE2321000230-",
+                "se2321000230-1234",
+                "SE2321000230-12 4",
+                "SE2321000231-1234",
+                "SE2321000230-E123456789012345678"
+            })
     void malformedHsaIdsOrWrongCheckDigitsAreRejectedWithAReason(String hsaId) {
         assertNotNull(HsaId.problem(hsaId), hsaId);
     }

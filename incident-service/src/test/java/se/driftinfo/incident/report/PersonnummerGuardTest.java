@@ -9,32 +9,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PersonnummerGuardTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Patienten 19811218-9876 kan inte loggas in", // century and separator
-            "pat 198112189876 saknas", // century, no separator
-            "pnr 811218-9876.", // no century
-            "8112189876", // no century, no separator
-            "811218 9876 i journalen", // space as separator
-            "född 1881: 811218+9876", // plus: 100 years or older
-            "samordningsnummer 701063-2391", // day + 60
-            "197010632391", // samordningsnummer with century
-            "Tolvan 19121212-1212 syns inte" })
+    @ValueSource(
+            strings = {
+                "Patienten 19811218-9876 kan inte loggas in", // century and separator
+                "pat 198112189876 saknas", // century, no separator
+                "pnr 811218-9876.", // no century
+                "8112189876", // no century, no separator
+                "811218 9876 i journalen", // space as separator
+                "född 1881: 811218+9876", // plus: 100 years or older
+                "samordningsnummer 701063-2391", // day + 60
+                "197010632391", // samordningsnummer with century
+                "Tolvan 19121212-1212 syns inte"
+            })
     void identityNumbersWithAValidCheckDigitAreFound(String text) {
         assertTrue(PersonnummerGuard.containsIdentityNumber(text), text);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "19811218-9875", // wrong check digit
-            "811218-9877", // wrong check digit
-            "701063-2392", // samordningsnummer, wrong check digit
-            "811318-9876", // no 13th month
-            "811200-9876", // no day 0
-            "Ring 070-123 45 67 eller 0910-77 10 00", // phone numbers
-            "Cosmic hänger sig sedan 07:45, felkod 500123",
-            "Ärende 1234567890", // order number, not a date
-            "12345678901234 serienummer", // a longer digit run is not an identity number
-            "" })
+    @ValueSource(
+            strings = {
+                "19811218-9875", // wrong check digit
+                "811218-9877", // wrong check digit
+                "701063-2392", // samordningsnummer, wrong check digit
+                "811318-9876", // no 13th month
+                "811200-9876", // no day 0
+                "Ring 070-123 45 67 eller 0910-77 10 00", // phone numbers
+                "Cosmic hänger sig sedan 07:45, felkod 500123",
+                "Ärende 1234567890", // order number, not a date
+                "12345678901234 serienummer", // a longer digit run is not an identity number
+                ""
+            })
     void otherNumbersAndInvalidCheckDigitsPass(String text) {
         assertFalse(PersonnummerGuard.containsIdentityNumber(text), text);
     }

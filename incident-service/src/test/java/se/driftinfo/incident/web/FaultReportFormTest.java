@@ -6,16 +6,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import se.driftinfo.incident.Requests;
 import se.driftinfo.incident.Upstream;
 import se.driftinfo.incident.report.FaultReport;
@@ -32,7 +30,9 @@ class FaultReportFormTest {
 
     @Test
     void theFormOffersTheSystemsOfTheCatalogWithoutAnAccount() {
-        given().when().get("/felanmalan").then()
+        given().when()
+                .get("/felanmalan")
+                .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("<h1>Felanmälan</h1>"))
@@ -42,7 +42,10 @@ class FaultReportFormTest {
 
     @Test
     void aFilledInFormGivesTheReferenceAndWhenTheHelpdeskAnswers() {
-        given().formParams(form()).when().post("/felanmalan").then()
+        given().formParams(form())
+                .when()
+                .post("/felanmalan")
+                .then()
                 .statusCode(200)
                 .body(matchesPattern("(?s).*<strong id=\"reference\">FR-20\\d\\d-\\d{6}</strong>.*"))
                 .body(containsString("Helpdesken svarar senast"));
@@ -53,7 +56,10 @@ class FaultReportFormTest {
         Requests.declareOutage("kronoberg", "cosmic");
         Map<String, String> form = form();
         form.put("system", "kronoberg/cosmic");
-        given().formParams(form).when().post("/felanmalan").then()
+        given().formParams(form)
+                .when()
+                .post("/felanmalan")
+                .then()
                 .statusCode(200)
                 .body(containsString("Starta er reservrutin"));
     }
@@ -64,7 +70,10 @@ class FaultReportFormTest {
         Map<String, String> form = form();
         form.put("description", "Journalen för 198112189876 går inte att öppna i Cosmic.");
         form.put("contactEmail", "fel");
-        given().formParams(form).when().post("/felanmalan").then()
+        given().formParams(form)
+                .when()
+                .post("/felanmalan")
+                .then()
                 .statusCode(400)
                 .body(containsString("personnummer eller samordningsnummer"))
                 .body(containsString("Ange en e-postadress"))

@@ -1,10 +1,9 @@
 package se.driftinfo.maintenance.catalog;
 
-import java.util.List;
-import java.util.Optional;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class CatalogRepository implements PanacheRepositoryBase<Region, String> {

@@ -1,15 +1,13 @@
 package se.driftinfo.maintenance.catalog;
 
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.driftinfo.contracts.catalog.RegionV1;
 import se.driftinfo.kit.problem.ProblemException;
 
@@ -25,8 +23,7 @@ public class CatalogResource {
         this.catalog = catalog;
     }
 
-    public record SystemView(String region, String code, String name) {
-    }
+    public record SystemView(String region, String code, String name) {}
 
     @GET
     @Path("/regions")

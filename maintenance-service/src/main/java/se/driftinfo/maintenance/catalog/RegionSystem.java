@@ -1,8 +1,5 @@
 package se.driftinfo.maintenance.catalog;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +8,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
 
 /** A system (Cosmic, Sectra PACS, …) as one region runs it; the code is unique within the region. */
 @Entity

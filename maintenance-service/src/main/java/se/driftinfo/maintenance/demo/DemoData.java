@@ -1,19 +1,17 @@
 package se.driftinfo.maintenance.demo;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import se.driftinfo.maintenance.window.WindowRepository;
 import se.driftinfo.maintenance.window.WindowRequest;
 import se.driftinfo.maintenance.window.WindowService;
@@ -34,8 +32,11 @@ public class DemoData {
     private final WindowRepository repository;
     private final Clock clock;
 
-    public DemoData(@ConfigProperty(name = "driftinfo.demo-data", defaultValue = "false") boolean enabled,
-            WindowService windows, WindowRepository repository, Clock clock) {
+    public DemoData(
+            @ConfigProperty(name = "driftinfo.demo-data", defaultValue = "false") boolean enabled,
+            WindowService windows,
+            WindowRepository repository,
+            Clock clock) {
         this.enabled = enabled;
         this.windows = windows;
         this.repository = repository;
@@ -50,10 +51,16 @@ public class DemoData {
         ZoneId zone = ZoneId.of("Europe/Stockholm");
         LocalDate firstOfMonth = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
         LocalDate third = firstOfMonth.with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.WEDNESDAY));
-        windows.schedule(new WindowRequest(FU_STOPP,
+        windows.schedule(new WindowRequest(
+                FU_STOPP,
                 "Planerat underhåll (FU-stopp) av Cosmic med kringsystem. Vårdenheter arbetar enligt reservrutin.",
-                "norrbotten", List.of("cosmic", "labportalen", "vas-las"), zone.getId(),
-                third.atTime(17, 0), third.atTime(23, 0), "FREQ=MONTHLY;BYDAY=3WE", null));
+                "norrbotten",
+                List.of("cosmic", "labportalen", "vas-las"),
+                zone.getId(),
+                third.atTime(17, 0),
+                third.atTime(23, 0),
+                "FREQ=MONTHLY;BYDAY=3WE",
+                null));
         LOG.infof("Demo data: FU-stopp in Norrbotten, third Wednesday monthly from %s", third);
     }
 }

@@ -1,17 +1,5 @@
 package se.driftinfo.maintenance.window;
 
-import se.driftinfo.contracts.maintenance.RecurrenceRule;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -27,6 +15,17 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import se.driftinfo.contracts.maintenance.RecurrenceRule;
 import se.driftinfo.kit.problem.ProblemException;
 
 /**
@@ -88,8 +87,7 @@ public class MaintenanceWindow extends PanacheEntityBase {
     @OrderBy("originalStart")
     List<OccurrenceException> exceptions = new ArrayList<>();
 
-    protected MaintenanceWindow() {
-    }
+    protected MaintenanceWindow() {}
 
     public static MaintenanceWindow schedule(WindowDefinition definition, Instant now) {
         MaintenanceWindow window = new MaintenanceWindow();
@@ -137,7 +135,8 @@ public class MaintenanceWindow extends PanacheEntityBase {
         if (definition.start().toLocalDate().isBefore(effectiveFrom)) {
             throw ProblemException.invalidField("start", "must be on or after effectiveFrom (" + effectiveFrom + ")");
         }
-        Optional<LocalDateTime> lastBefore = recurrence == null ? Optional.empty()
+        Optional<LocalDateTime> lastBefore = recurrence == null
+                ? Optional.empty()
                 : parsedRecurrence().starts(start, start, effectiveFrom.atStartOfDay(), Integer.MAX_VALUE).stream()
                         .reduce((a, b) -> b);
         if (lastBefore.isEmpty()) {
@@ -178,8 +177,8 @@ public class MaintenanceWindow extends PanacheEntityBase {
         return exception;
     }
 
-    public OccurrenceException moveOccurrence(LocalDate date, LocalDateTime newStart, LocalDateTime newEnd, String reason,
-            Instant now) {
+    public OccurrenceException moveOccurrence(
+            LocalDate date, LocalDateTime newStart, LocalDateTime newEnd, String reason, Instant now) {
         requireScheduled();
         WindowDefinition.checkInterval("end", newStart, newEnd);
         LocalDateTime original = originalStartOn(date);
@@ -220,14 +219,26 @@ public class MaintenanceWindow extends PanacheEntityBase {
             if (exception.isPresent() && exception.get().kind == OccurrenceStatus.MOVED) {
                 continue; // listed below at its new time
             }
-            OccurrenceStatus st = seriesCancelled != null ? seriesCancelled
+            OccurrenceStatus st = seriesCancelled != null
+                    ? seriesCancelled
                     : exception.map(e -> e.kind).orElse(OccurrenceStatus.SCHEDULED);
-            result.add(new Occurrence(original, original, originalEnd, zone, st, exception.map(e -> e.reason).orElse(null)));
+            result.add(new Occurrence(
+                    original,
+                    original,
+                    originalEnd,
+                    zone,
+                    st,
+                    exception.map(e -> e.reason).orElse(null)));
         }
         for (OccurrenceException e : exceptions) {
             if (e.kind == OccurrenceStatus.MOVED && e.newStart.isBefore(to) && e.newEnd.isAfter(from)) {
-                result.add(new Occurrence(e.originalStart, e.newStart, e.newEnd, zone,
-                        seriesCancelled != null ? seriesCancelled : OccurrenceStatus.MOVED, e.reason));
+                result.add(new Occurrence(
+                        e.originalStart,
+                        e.newStart,
+                        e.newEnd,
+                        zone,
+                        seriesCancelled != null ? seriesCancelled : OccurrenceStatus.MOVED,
+                        e.reason));
             }
         }
         result.sort(Comparator.comparing(Occurrence::start));
@@ -237,7 +248,8 @@ public class MaintenanceWindow extends PanacheEntityBase {
     private LocalDateTime originalStartOn(LocalDate date) {
         List<LocalDateTime> onDate = recurrence == null
                 ? (start.toLocalDate().equals(date) ? List.of(start) : List.of())
-                : parsedRecurrence().starts(start, date.atStartOfDay(), date.plusDays(1).atStartOfDay(), 2);
+                : parsedRecurrence()
+                        .starts(start, date.atStartOfDay(), date.plusDays(1).atStartOfDay(), 2);
         if (onDate.isEmpty()) {
             throw ProblemException.notFound("An occurrence of this window on " + date);
         }
@@ -248,7 +260,9 @@ public class MaintenanceWindow extends PanacheEntityBase {
         if (recurrence == null) {
             return candidate.equals(start);
         }
-        return parsedRecurrence().starts(start, candidate, candidate.plusSeconds(1), 1).contains(candidate);
+        return parsedRecurrence()
+                .starts(start, candidate, candidate.plusSeconds(1), 1)
+                .contains(candidate);
     }
 
     private OccurrenceException exceptionFor(LocalDateTime original, Instant now) {

@@ -10,8 +10,13 @@ import java.time.ZoneId;
  * @param originalStart where the rule put it (the key for cancel and move)
  * @param start where it is now (differs from originalStart when moved)
  */
-public record Occurrence(LocalDateTime originalStart, LocalDateTime start, LocalDateTime end, ZoneId zone,
-        OccurrenceStatus status, String reason) {
+public record Occurrence(
+        LocalDateTime originalStart,
+        LocalDateTime start,
+        LocalDateTime end,
+        ZoneId zone,
+        OccurrenceStatus status,
+        String reason) {
 
     public OffsetDateTime startsAt() {
         return start.atZone(zone).toOffsetDateTime();

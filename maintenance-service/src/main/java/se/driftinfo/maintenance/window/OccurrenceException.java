@@ -1,11 +1,5 @@
 package se.driftinfo.maintenance.window;
 
-import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Objects;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +9,11 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.UUID;
 
 /** One occurrence that differs from the rule: cancelled, or moved to {@code newStart}–{@code newEnd}. */
 @Entity
@@ -49,8 +48,7 @@ public class OccurrenceException {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
-    protected OccurrenceException() {
-    }
+    protected OccurrenceException() {}
 
     OccurrenceException(MaintenanceWindow window, LocalDateTime originalStart, Instant now) {
         this.window = window;
@@ -88,7 +86,9 @@ public class OccurrenceException {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(window, k.window) && Objects.equals(originalStart, k.originalStart);
+            return o instanceof Key k
+                    && Objects.equals(window, k.window)
+                    && Objects.equals(originalStart, k.originalStart);
         }
 
         @Override

@@ -1,19 +1,18 @@
 package se.driftinfo.maintenance.window;
 
-import java.time.LocalDateTime;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
 
 /** Bodies of the per-occurrence commands. */
 public final class OccurrenceRequests {
 
-    private OccurrenceRequests() {
-    }
+    private OccurrenceRequests() {}
 
-    public record Cancel(@Size(max = 1000) String reason) {
-    }
+    public record Cancel(@Size(max = 1000) String reason) {}
 
-    public record Move(@NotNull LocalDateTime start, @NotNull LocalDateTime end, @Size(max = 1000) String reason) {
-    }
+    public record Move(
+            @NotNull LocalDateTime start,
+            @NotNull LocalDateTime end,
+            @Size(max = 1000) String reason) {}
 }

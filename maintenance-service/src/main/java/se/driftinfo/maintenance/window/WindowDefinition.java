@@ -1,22 +1,29 @@
 package se.driftinfo.maintenance.window;
 
-import se.driftinfo.contracts.maintenance.RecurrenceRule;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-
+import se.driftinfo.contracts.maintenance.RecurrenceRule;
 import se.driftinfo.kit.problem.ProblemException;
 
 /**
  * What a planner says a window is: validated on construction, so an aggregate never holds a window
  * whose rule yields nothing, starts off-rule, or overlaps itself.
  */
-public record WindowDefinition(String title, String description, String region, List<String> systems, ZoneId zone,
-        LocalDateTime start, LocalDateTime end, RecurrenceRule recurrence) {
+public record WindowDefinition(
+        String title,
+        String description,
+        String region,
+        List<String> systems,
+        ZoneId zone,
+        LocalDateTime start,
+        LocalDateTime end,
+        RecurrenceRule recurrence) {
 
     /** Longer than this is almost surely a typo in a date; a real multi-week stop is several windows. */
     public static final Duration MAX_DURATION = Duration.ofDays(14);
+
     private static final int OVERLAP_CHECKS = 60;
 
     public WindowDefinition {
@@ -28,14 +35,18 @@ public record WindowDefinition(String title, String description, String region, 
                 throw ProblemException.invalidField("recurrence", "the rule yields no occurrence from " + start);
             }
             if (!first.get(0).equals(start)) {
-                throw ProblemException.invalidField("start", "is not an occurrence of the rule "
-                        + recurrence.rule() + " (the first one from there is " + first.get(0) + ")");
+                throw ProblemException.invalidField(
+                        "start",
+                        "is not an occurrence of the rule " + recurrence.rule() + " (the first one from there is "
+                                + first.get(0) + ")");
             }
             Duration length = Duration.between(start, end);
             for (int i = 1; i < first.size(); i++) {
                 if (first.get(i - 1).plus(length).isAfter(first.get(i))) {
-                    throw ProblemException.invalidField("recurrence", "occurrences overlap: the one at "
-                            + first.get(i - 1) + " lasts until after the next starts at " + first.get(i));
+                    throw ProblemException.invalidField(
+                            "recurrence",
+                            "occurrences overlap: the one at " + first.get(i - 1)
+                                    + " lasts until after the next starts at " + first.get(i));
                 }
             }
         }

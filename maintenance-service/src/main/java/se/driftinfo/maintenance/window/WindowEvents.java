@@ -37,19 +37,40 @@ public class WindowEvents {
     }
 
     public void occurrenceMoved(MaintenanceWindow w, OccurrenceException e) {
-        emit(EventTypes.OCCURRENCE_MOVED, w, new OccurrenceChangeV1(e.originalStart(), e.newStart(), e.newEnd()), e.reason());
+        emit(
+                EventTypes.OCCURRENCE_MOVED,
+                w,
+                new OccurrenceChangeV1(e.originalStart(), e.newStart(), e.newEnd()),
+                e.reason());
     }
 
     private void emit(String type, MaintenanceWindow w, OccurrenceChangeV1 change, String reason) {
-        outbox.add(Topics.MAINTENANCE, w.id().toString(), type, EventSources.MAINTENANCE,
+        outbox.add(
+                Topics.MAINTENANCE,
+                w.id().toString(),
+                type,
+                EventSources.MAINTENANCE,
                 new WindowEventV1(snapshot(w), change, reason));
     }
 
     static WindowV1 snapshot(MaintenanceWindow w) {
-        return new WindowV1(w.id(), w.sequence(), w.title(), w.description(), w.region(), w.systems(), w.zone().getId(),
-                w.start(), w.end(), w.recurrence(), w.status().name(),
-                w.exceptions().stream().map(e -> new OccurrenceExceptionV1(e.originalStart(), e.kind().name(),
-                        e.newStart(), e.newEnd(), e.reason(), e.sequence())).toList(),
-                w.supersedes(), w.updatedAt());
+        return new WindowV1(
+                w.id(),
+                w.sequence(),
+                w.title(),
+                w.description(),
+                w.region(),
+                w.systems(),
+                w.zone().getId(),
+                w.start(),
+                w.end(),
+                w.recurrence(),
+                w.status().name(),
+                w.exceptions().stream()
+                        .map(e -> new OccurrenceExceptionV1(
+                                e.originalStart(), e.kind().name(), e.newStart(), e.newEnd(), e.reason(), e.sequence()))
+                        .toList(),
+                w.supersedes(),
+                w.updatedAt());
     }
 }

@@ -1,10 +1,9 @@
 package se.driftinfo.maintenance.window;
 
-import java.util.List;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
 import se.driftinfo.kit.problem.ProblemException;
 
 @ApplicationScoped

@@ -1,13 +1,12 @@
 package se.driftinfo.maintenance.window;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.List;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * A planner's window: local {@code start}/{@code end} in {@code timeZone}; {@code recurrence} absent
@@ -22,5 +21,4 @@ public record WindowRequest(
         @NotNull LocalDateTime start,
         @NotNull LocalDateTime end,
         @Size(max = 500) String recurrence,
-        LocalDate effectiveFrom) {
-}
+        LocalDate effectiveFrom) {}

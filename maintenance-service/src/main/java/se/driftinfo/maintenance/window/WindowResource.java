@@ -1,15 +1,5 @@
 package se.driftinfo.maintenance.window;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.driftinfo.kit.problem.ProblemException;
 import se.driftinfo.maintenance.window.WindowResponse.OccurrenceResponse;
 
@@ -49,14 +47,18 @@ public class WindowResource {
     @Operation(summary = "Schedule a window: a series with an RRULE, or a one-off disruption")
     public Response schedule(@Valid @NotNull WindowRequest request) {
         MaintenanceWindow window = service.schedule(request);
-        return Response.created(URI.create("/api/maintenance-windows/" + window.id())).entity(view(window)).build();
+        return Response.created(URI.create("/api/maintenance-windows/" + window.id()))
+                .entity(view(window))
+                .build();
     }
 
     @GET
     @Path("/maintenance-windows")
     @Operation(summary = "Windows of a region or system, cancelled ones included")
     public List<WindowResponse> list(@QueryParam("region") String region, @QueryParam("system") String system) {
-        return service.list(blankToNull(region), blankToNull(system)).stream().map(this::view).toList();
+        return service.list(blankToNull(region), blankToNull(system)).stream()
+                .map(this::view)
+                .toList();
     }
 
     @GET
@@ -85,8 +87,8 @@ public class WindowResource {
     @Path("/maintenance-windows/{id}/occurrences/{date}/cancel")
     @RolesAllowed("planner")
     @Operation(summary = "Cancel the occurrence that starts on a local date")
-    public WindowResponse cancelOccurrence(@PathParam("id") String id, @PathParam("date") String date,
-            @Valid OccurrenceRequests.Cancel request) {
+    public WindowResponse cancelOccurrence(
+            @PathParam("id") String id, @PathParam("date") String date, @Valid OccurrenceRequests.Cancel request) {
         return view(service.cancelOccurrence(uuid(id), date("date", date), request == null ? null : request.reason()));
     }
 
@@ -94,16 +96,22 @@ public class WindowResource {
     @Path("/maintenance-windows/{id}/occurrences/{date}/move")
     @RolesAllowed("planner")
     @Operation(summary = "Move the occurrence that starts on a local date to other local times")
-    public WindowResponse moveOccurrence(@PathParam("id") String id, @PathParam("date") String date,
+    public WindowResponse moveOccurrence(
+            @PathParam("id") String id,
+            @PathParam("date") String date,
             @Valid @NotNull OccurrenceRequests.Move request) {
         return view(service.moveOccurrence(uuid(id), date("date", date), request));
     }
 
     @GET
     @Path("/occurrences")
-    @Operation(summary = "Expanded occurrences overlapping [from, to), sorted, with status (default: the next 12 months)")
-    public List<OccurrenceResponse> occurrences(@QueryParam("region") String region, @QueryParam("system") String system,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(
+            summary = "Expanded occurrences overlapping [from, to), sorted, with status (default: the next 12 months)")
+    public List<OccurrenceResponse> occurrences(
+            @QueryParam("region") String region,
+            @QueryParam("system") String system,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         LocalDate start = from == null || from.isBlank() ? LocalDate.now(DEFAULT_ZONE) : date("from", from);
         LocalDate end = to == null || to.isBlank() ? start.plusMonths(12) : date("to", to);
         return service.occurrences(blankToNull(region), blankToNull(system), start, end);

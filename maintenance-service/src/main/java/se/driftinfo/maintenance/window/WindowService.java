@@ -1,6 +1,7 @@
 package se.driftinfo.maintenance.window;
 
-import se.driftinfo.contracts.maintenance.RecurrenceRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,11 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import se.driftinfo.contracts.maintenance.RecurrenceRule;
 import se.driftinfo.kit.problem.ProblemException;
 import se.driftinfo.maintenance.catalog.CatalogRepository;
 import se.driftinfo.maintenance.catalog.Region;
@@ -32,7 +30,11 @@ public class WindowService {
     private final Clock clock;
     private final int maxOccurrences;
 
-    public WindowService(WindowRepository windows, CatalogRepository catalog, WindowEvents events, Clock clock,
+    public WindowService(
+            WindowRepository windows,
+            CatalogRepository catalog,
+            WindowEvents events,
+            Clock clock,
             @ConfigProperty(name = "driftinfo.occurrences.max-per-request", defaultValue = "1000") int maxOccurrences) {
         this.windows = windows;
         this.catalog = catalog;
@@ -128,12 +130,15 @@ public class WindowService {
             for (Occurrence o : window.occurrences(from.atStartOfDay(), to.atStartOfDay(), maxOccurrences + 1)) {
                 result.add(WindowResponse.occurrence(window, o));
                 if (result.size() > maxOccurrences) {
-                    throw ProblemException.invalidField("to", "the range " + from + " to " + to + " holds more than "
-                            + maxOccurrences + " occurrences; ask for a shorter range");
+                    throw ProblemException.invalidField(
+                            "to",
+                            "the range " + from + " to " + to + " holds more than " + maxOccurrences
+                                    + " occurrences; ask for a shorter range");
                 }
             }
         }
-        result.sort(Comparator.comparing((OccurrenceResponse o) -> o.startsAt().toInstant()).thenComparing(o -> o.windowId()));
+        result.sort(Comparator.comparing((OccurrenceResponse o) -> o.startsAt().toInstant())
+                .thenComparing(o -> o.windowId()));
         return result;
     }
 
@@ -144,13 +149,13 @@ public class WindowService {
         for (int i = 0; i < r.systems().size(); i++) {
             String system = r.systems().get(i);
             if (region.system(system).isEmpty()) {
-                throw ProblemException.invalidField("systems[" + i + "]",
-                        "'" + system + "' is not a system of " + region.name);
+                throw ProblemException.invalidField(
+                        "systems[" + i + "]", "'" + system + "' is not a system of " + region.name);
             }
         }
         if (!ZoneId.getAvailableZoneIds().contains(r.timeZone())) {
-            throw ProblemException.invalidField("timeZone", "'" + r.timeZone()
-                    + "' is not an IANA time zone name such as Europe/Stockholm");
+            throw ProblemException.invalidField(
+                    "timeZone", "'" + r.timeZone() + "' is not an IANA time zone name such as Europe/Stockholm");
         }
         ZoneId zone = ZoneId.of(r.timeZone());
         RecurrenceRule recurrence = null;
@@ -161,8 +166,8 @@ public class WindowService {
                 throw ProblemException.invalidField("recurrence", e.getMessage());
             }
         }
-        return new WindowDefinition(r.title().strip(), r.description(), region.code, r.systems(), zone, r.start(), r.end(),
-                recurrence);
+        return new WindowDefinition(
+                r.title().strip(), r.description(), region.code, r.systems(), zone, r.start(), r.end(), recurrence);
     }
 
     private String checkRegion(String region) {

@@ -8,15 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.Topics;
 import se.driftinfo.contracts.catalog.RegionV1;
@@ -29,19 +27,27 @@ class CatalogResourceTest {
 
     @Test
     void theFiveRegionsAreSeededWithTheirSystems() {
-        given().when().get("/api/regions").then()
+        given().when()
+                .get("/api/regions")
+                .then()
                 .statusCode(200)
                 .body("code", contains("dalarna", "jamtland-harjedalen", "kronoberg", "norrbotten", "varmland"))
                 .body("find { it.code == 'norrbotten' }.supportHours.opens", equalTo("07:00"))
                 .body("find { it.code == 'kronoberg' }.supportHours.alwaysOpen", equalTo(true));
-        given().queryParam("region", "norrbotten").when().get("/api/systems").then()
+        given().queryParam("region", "norrbotten")
+                .when()
+                .get("/api/systems")
+                .then()
                 .statusCode(200)
                 .body("code", containsInAnyOrder("cosmic", "vas-las", "labportalen", "sectra", "lifecare-sp"));
     }
 
     @Test
     void unknownRegionIsAProblemNamingTheField() {
-        given().queryParam("region", "gotland").when().get("/api/systems").then()
+        given().queryParam("region", "gotland")
+                .when()
+                .get("/api/systems")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -56,6 +62,7 @@ class CatalogResourceTest {
             latest.put(event.key(), event.data(RegionV1.class));
             return latest.size() == 5;
         });
-        assertTrue(latest.get("dalarna").systems().stream().anyMatch(s -> s.name().equals("NPÖ")));
+        assertTrue(
+                latest.get("dalarna").systems().stream().anyMatch(s -> s.name().equals("NPÖ")));
     }
 }

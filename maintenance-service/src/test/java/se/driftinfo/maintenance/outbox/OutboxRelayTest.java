@@ -2,6 +2,11 @@ package se.driftinfo.maintenance.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,14 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import se.driftinfo.infra.InfraTestResource;
 import se.driftinfo.kit.outbox.Outbox;
 import se.driftinfo.kit.outbox.OutboxEvent;
@@ -82,7 +80,8 @@ class OutboxRelayTest {
                 if (!ids.add(e.id())) {
                     duplicates.add(e.id());
                 }
-                seen.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(((Number) e.data(Map.class).get("n")).intValue());
+                seen.computeIfAbsent(e.key(), k -> new ArrayList<>())
+                        .add(((Number) e.data(Map.class).get("n")).intValue());
             }
             return ids.size() == expected;
         });

@@ -7,6 +7,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,15 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.Topics;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
@@ -54,15 +52,28 @@ class WindowResourceTest {
     }
 
     static String create(Map<String, Object> body) {
-        return planner().body(body).post("/api/maintenance-windows").then().statusCode(201).extract().path("id");
+        return planner()
+                .body(body)
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void scheduledSeriesIsReturnedWithLocationAndAnnouncedOnKafka() {
-        var created = planner().body(fuStopp()).post("/api/maintenance-windows").then().statusCode(201).extract();
+        var created = planner()
+                .body(fuStopp())
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(201)
+                .extract();
         String id = created.path("id");
         assertEquals(true, created.header("Location").endsWith("/api/maintenance-windows/" + id));
-        given().get("/api/maintenance-windows/" + id).then().statusCode(200)
+        given().get("/api/maintenance-windows/" + id)
+                .then()
+                .statusCode(200)
                 .body("sequence", equalTo(0))
                 .body("recurrence", equalTo("FREQ=MONTHLY;BYDAY=3WE"))
                 .body("systems", equalTo(List.of("cosmic", "labportalen")));
@@ -76,18 +87,29 @@ class WindowResourceTest {
     @Test
     void twentyFourMonthsOfOccurrencesAreTheThirdWednesdaysAtFiveLocalTime() {
         String id = create(fuStopp());
-        List<Map<String, Object>> occurrences = given().queryParam("from", "2027-01-01").queryParam("to", "2029-01-01")
-                .get("/api/occurrences").then().statusCode(200).extract().path("findAll { it.windowId == '" + id + "' }");
+        List<Map<String, Object>> occurrences = given().queryParam("from", "2027-01-01")
+                .queryParam("to", "2029-01-01")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("findAll { it.windowId == '" + id + "' }");
         List<String> expectedStarts = new ArrayList<>();
         for (int m = 0; m < 24; m++) {
-            LocalDate day = LocalDate.of(2027, 1, 1).plusMonths(m).with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.WEDNESDAY));
+            LocalDate day = LocalDate.of(2027, 1, 1)
+                    .plusMonths(m)
+                    .with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.WEDNESDAY));
             // Sweden is at +02:00 from the last Sunday of March to the last Sunday of October.
-            LocalDate summerFrom = LocalDate.of(day.getYear(), 3, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
-            LocalDate summerTo = LocalDate.of(day.getYear(), 10, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+            LocalDate summerFrom =
+                    LocalDate.of(day.getYear(), 3, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+            LocalDate summerTo =
+                    LocalDate.of(day.getYear(), 10, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
             String offset = !day.isBefore(summerFrom) && day.isBefore(summerTo) ? "+02:00" : "+01:00";
             expectedStarts.add(day + "T17:00:00" + offset);
         }
-        assertEquals(expectedStarts, occurrences.stream().map(o -> (String) o.get("startsAt")).toList());
+        assertEquals(
+                expectedStarts,
+                occurrences.stream().map(o -> (String) o.get("startsAt")).toList());
         occurrences.forEach(o -> assertEquals("SCHEDULED", o.get("status")));
         occurrences.forEach(o -> assertEquals(((String) o.get("start")).substring(0, 10) + "T23:00:00", o.get("end")));
     }
@@ -95,27 +117,45 @@ class WindowResourceTest {
     @Test
     void cancelledOccurrenceIsMarkedAndAnnouncedWithARaisedSequence() {
         String id = create(fuStopp());
-        planner().body(Map.of("reason", "Semester")).post("/api/maintenance-windows/" + id + "/occurrences/2027-07-21/cancel")
-                .then().statusCode(200).body("sequence", equalTo(1))
+        planner()
+                .body(Map.of("reason", "Semester"))
+                .post("/api/maintenance-windows/" + id + "/occurrences/2027-07-21/cancel")
+                .then()
+                .statusCode(200)
+                .body("sequence", equalTo(1))
                 .body("exceptions[0].status", equalTo("CANCELLED"));
-        given().queryParam("from", "2027-07-01").queryParam("to", "2027-08-01").get("/api/occurrences").then()
+        given().queryParam("from", "2027-07-01")
+                .queryParam("to", "2027-08-01")
+                .get("/api/occurrences")
+                .then()
                 .body("find { it.windowId == '" + id + "' }.status", equalTo("CANCELLED"))
                 .body("find { it.windowId == '" + id + "' }.reason", equalTo("Semester"));
         WindowEventV1 event = awaitEvent(id, EventTypes.OCCURRENCE_CANCELLED);
         assertEquals(LocalDateTime.of(2027, 7, 21, 17, 0), event.occurrence().originalStart());
         assertEquals(1, event.window().sequence());
         assertEquals("Semester", event.reason());
-        planner().body(Map.of()).post("/api/maintenance-windows/" + id + "/occurrences/2027-07-21/cancel")
-                .then().statusCode(409).contentType("application/problem+json");
+        planner()
+                .body(Map.of())
+                .post("/api/maintenance-windows/" + id + "/occurrences/2027-07-21/cancel")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
     void movedOccurrenceAppearsAtItsNewTimeOnly() {
         String id = create(fuStopp());
-        planner().body(Map.of("start", "2027-03-24T18:00", "end", "2027-03-24T22:00"))
-                .post("/api/maintenance-windows/" + id + "/occurrences/2027-03-17/move").then().statusCode(200);
-        List<Map<String, Object>> march = given().queryParam("from", "2027-03-01").queryParam("to", "2027-04-01")
-                .get("/api/occurrences").then().extract().path("findAll { it.windowId == '" + id + "' }");
+        planner()
+                .body(Map.of("start", "2027-03-24T18:00", "end", "2027-03-24T22:00"))
+                .post("/api/maintenance-windows/" + id + "/occurrences/2027-03-17/move")
+                .then()
+                .statusCode(200);
+        List<Map<String, Object>> march = given().queryParam("from", "2027-03-01")
+                .queryParam("to", "2027-04-01")
+                .get("/api/occurrences")
+                .then()
+                .extract()
+                .path("findAll { it.windowId == '" + id + "' }");
         assertEquals(1, march.size());
         assertEquals("MOVED", march.get(0).get("status"));
         assertEquals("2027-03-17T17:00:00", march.get(0).get("originalStart"));
@@ -133,7 +173,10 @@ class WindowResourceTest {
         body.put("end", "2027-05-05T02:00");
         body.remove("recurrence");
         String id = create(body);
-        given().queryParam("from", "2027-05-05").queryParam("to", "2027-05-06").get("/api/occurrences").then()
+        given().queryParam("from", "2027-05-05")
+                .queryParam("to", "2027-05-06")
+                .get("/api/occurrences")
+                .then()
                 .body("find { it.windowId == '" + id + "' }.endsAt", equalTo("2027-05-05T02:00:00+02:00"));
     }
 
@@ -145,11 +188,14 @@ class WindowResourceTest {
         Map<String, Object> until = fuStopp();
         until.put("recurrence", "FREQ=MONTHLY;BYDAY=3WE;UNTIL=20270401");
         String untilId = create(until);
-        ValidatableResponse all = given().queryParam("from", "2027-01-01").queryParam("to", "2028-01-01")
-                .get("/api/occurrences").then();
+        ValidatableResponse all = given().queryParam("from", "2027-01-01")
+                .queryParam("to", "2028-01-01")
+                .get("/api/occurrences")
+                .then();
         all.body("findAll { it.windowId == '" + countedId + "' }", hasSize(3));
         all.body("findAll { it.windowId == '" + untilId + "' }", hasSize(3));
-        given().get("/api/maintenance-windows/" + untilId).then()
+        given().get("/api/maintenance-windows/" + untilId)
+                .then()
                 .body("recurrence", equalTo("FREQ=MONTHLY;BYDAY=3WE;UNTIL=20270401T215959Z"));
     }
 
@@ -160,16 +206,34 @@ class WindowResourceTest {
         later.put("start", "2027-06-16T18:00");
         later.put("end", "2027-06-16T22:00");
         later.put("effectiveFrom", "2027-06-01");
-        String newId = planner().body(later).put("/api/maintenance-windows/" + id).then().statusCode(200)
-                .body("supersedes", equalTo(id)).extract().path("id");
-        List<Map<String, Object>> occ = given().queryParam("from", "2027-01-01").queryParam("to", "2027-09-01")
-                .get("/api/occurrences").then().extract()
+        String newId = planner()
+                .body(later)
+                .put("/api/maintenance-windows/" + id)
+                .then()
+                .statusCode(200)
+                .body("supersedes", equalTo(id))
+                .extract()
+                .path("id");
+        List<Map<String, Object>> occ = given().queryParam("from", "2027-01-01")
+                .queryParam("to", "2027-09-01")
+                .get("/api/occurrences")
+                .then()
+                .extract()
                 .path("findAll { it.windowId == '" + id + "' || it.windowId == '" + newId + "' }");
-        assertEquals(List.of("2027-01-20T17:00:00", "2027-02-17T17:00:00", "2027-03-17T17:00:00", "2027-04-21T17:00:00",
-                "2027-05-19T17:00:00", "2027-06-16T18:00:00", "2027-07-21T18:00:00", "2027-08-18T18:00:00"),
+        assertEquals(
+                List.of(
+                        "2027-01-20T17:00:00",
+                        "2027-02-17T17:00:00",
+                        "2027-03-17T17:00:00",
+                        "2027-04-21T17:00:00",
+                        "2027-05-19T17:00:00",
+                        "2027-06-16T18:00:00",
+                        "2027-07-21T18:00:00",
+                        "2027-08-18T18:00:00"),
                 occ.stream().map(o -> (String) o.get("start")).toList());
         WindowEventV1 old = awaitEvent(id, EventTypes.WINDOW_UPDATED);
-        assertEquals("FREQ=MONTHLY;BYDAY=3WE;UNTIL=20270519T150000Z", old.window().recurrence());
+        assertEquals(
+                "FREQ=MONTHLY;BYDAY=3WE;UNTIL=20270519T150000Z", old.window().recurrence());
         WindowEventV1 successor = awaitEvent(newId, EventTypes.WINDOW_SCHEDULED);
         assertEquals(id, successor.window().supersedes().toString());
     }
@@ -177,40 +241,74 @@ class WindowResourceTest {
     @Test
     void cancellingTheSeriesKeepsItsHistoryAndFreezesIt() {
         String id = create(fuStopp());
-        planner().queryParam("reason", "Avtalet upphör").delete("/api/maintenance-windows/" + id).then().statusCode(200)
+        planner()
+                .queryParam("reason", "Avtalet upphör")
+                .delete("/api/maintenance-windows/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("CANCELLED"));
         given().get("/api/maintenance-windows/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"));
         WindowEventV1 event = awaitEvent(id, EventTypes.WINDOW_CANCELLED);
         assertEquals("CANCELLED", event.window().status());
         assertEquals("Avtalet upphör", event.reason());
-        planner().body(Map.of()).post("/api/maintenance-windows/" + id + "/occurrences/2027-02-17/cancel").then()
-                .statusCode(409).body("detail", startsWith("The window 'FU-stopp' is cancelled"));
+        planner()
+                .body(Map.of())
+                .post("/api/maintenance-windows/" + id + "/occurrences/2027-02-17/cancel")
+                .then()
+                .statusCode(409)
+                .body("detail", startsWith("The window 'FU-stopp' is cancelled"));
     }
 
     @Test
     void onlyPlannersMayWrite() {
-        given().contentType(ContentType.JSON).body(fuStopp()).post("/api/maintenance-windows").then().statusCode(401);
-        given().auth().preemptive().basic("planner", "wrong").contentType(ContentType.JSON).body(fuStopp())
-                .post("/api/maintenance-windows").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(fuStopp())
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic("planner", "wrong")
+                .contentType(ContentType.JSON)
+                .body(fuStopp())
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void badInputIsAProblemNamingTheField() {
         assertProblem(with("region", "gotland"), "region", "unknown region 'gotland'");
-        assertProblem(with("systems", List.of("cosmic", "takecare")), "systems[1]", "'takecare' is not a system of Region Norrbotten");
+        assertProblem(
+                with("systems", List.of("cosmic", "takecare")),
+                "systems[1]",
+                "'takecare' is not a system of Region Norrbotten");
         assertProblem(with("end", "2027-01-20T16:00"), "end", "must be after start (2027-01-20T17:00)");
         assertProblem(with("recurrence", "FREQ=MONTHLY;BYDAY=3XX"), "recurrence", null);
         assertProblem(with("timeZone", "W. Europe Standard Time"), "timeZone", null);
-        assertProblem(with("recurrence", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"), "recurrence", "the rule yields no occurrence from 2027-01-20T17:00");
+        assertProblem(
+                with("recurrence", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"),
+                "recurrence",
+                "the rule yields no occurrence from 2027-01-20T17:00");
         Map<String, Object> offRule = with("start", "2027-01-21T17:00");
         offRule.put("end", "2027-01-21T23:00");
-        assertProblem(offRule, "start", "is not an occurrence of the rule FREQ=MONTHLY;BYDAY=3WE (the first one from there is 2027-02-17T17:00)");
+        assertProblem(
+                offRule,
+                "start",
+                "is not an occurrence of the rule FREQ=MONTHLY;BYDAY=3WE (the first one from there is 2027-02-17T17:00)");
         assertProblem(with("recurrence", "FREQ=DAILY;BYHOUR=1,2"), "recurrence", null);
         assertProblem(with("title", " "), "title", null);
-        assertProblem(with("start", "next wednesday"), "start",
+        assertProblem(
+                with("start", "next wednesday"),
+                "start",
                 "cannot be read as a local date-time like 2027-01-20T17:00: 'next wednesday'");
-        planner().body("{\"title\": ").post("/api/maintenance-windows").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", equalTo("The request body is not valid JSON"));
+        planner()
+                .body("{\"title\": ")
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The request body is not valid JSON"));
     }
 
     @Test
@@ -220,16 +318,23 @@ class WindowResourceTest {
         daily.put("start", "2027-01-01T01:00");
         daily.put("end", "2027-01-01T02:00");
         create(daily);
-        given().queryParam("from", "2027-01-01").queryParam("to", "2031-01-01").get("/api/occurrences").then()
-                .statusCode(400).contentType("application/problem+json")
+        given().queryParam("from", "2027-01-01")
+                .queryParam("to", "2031-01-01")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("'invalid-params'[0].name", equalTo("to"))
                 .body("detail", org.hamcrest.Matchers.containsString("more than 1000 occurrences"));
     }
 
     @Test
     void unknownWindowIsNotFound() {
-        given().get("/api/maintenance-windows/5b0e6a0e-2f7c-4d7e-9a43-0c8f3f0e8e11").then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404));
+        given().get("/api/maintenance-windows/5b0e6a0e-2f7c-4d7e-9a43-0c8f3f0e8e11")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
         given().get("/api/maintenance-windows/not-an-id").then().statusCode(404);
     }
 
@@ -240,8 +345,12 @@ class WindowResourceTest {
     }
 
     private static void assertProblem(Map<String, Object> body, String field, String reason) {
-        ValidatableResponse r = planner().body(body).post("/api/maintenance-windows").then()
-                .statusCode(400).contentType("application/problem+json")
+        ValidatableResponse r = planner()
+                .body(body)
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("'invalid-params'.name", hasItem(field));
         if (reason != null) {

@@ -1,9 +1,8 @@
 package se.driftinfo.notifier.catalog;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
 import se.driftinfo.contracts.catalog.RegionV1;
 
 /** The catalog replica: which regions and systems exist, and their display names. */
@@ -11,23 +10,30 @@ import se.driftinfo.contracts.catalog.RegionV1;
 public class Catalog {
 
     public Optional<RegionV1> region(String code) {
-        return CatalogRegion.<CatalogRegion> findByIdOptional(code).map(CatalogRegion::region);
+        return CatalogRegion.<CatalogRegion>findByIdOptional(code).map(CatalogRegion::region);
     }
 
     public List<RegionV1> regions() {
-        return CatalogRegion.<CatalogRegion> listAll().stream().map(CatalogRegion::region)
-                .sorted((a, b) -> a.code().compareTo(b.code())).toList();
+        return CatalogRegion.<CatalogRegion>listAll().stream()
+                .map(CatalogRegion::region)
+                .sorted((a, b) -> a.code().compareTo(b.code()))
+                .toList();
     }
 
     /** True if some region lends a system with this code. */
     public boolean knowsSystem(String systemCode) {
-        return regions().stream().anyMatch(r -> r.systems().stream().anyMatch(s -> s.code().equals(systemCode)));
+        return regions().stream()
+                .anyMatch(r -> r.systems().stream().anyMatch(s -> s.code().equals(systemCode)));
     }
 
     /** Display name of a system, or its code when the catalog does not know it (yet). */
     public String systemName(String regionCode, String systemCode) {
-        return region(regionCode).flatMap(r -> r.systems().stream().filter(s -> s.code().equals(systemCode)).findFirst())
-                .map(RegionV1.SystemV1::name).orElse(systemCode);
+        return region(regionCode)
+                .flatMap(r -> r.systems().stream()
+                        .filter(s -> s.code().equals(systemCode))
+                        .findFirst())
+                .map(RegionV1.SystemV1::name)
+                .orElse(systemCode);
     }
 
     public String regionName(String regionCode) {

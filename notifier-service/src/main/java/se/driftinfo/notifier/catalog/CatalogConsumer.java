@@ -1,11 +1,10 @@
 package se.driftinfo.notifier.catalog;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.catalog.RegionV1;
 import se.driftinfo.kit.inbox.IncomingEvent;

@@ -1,13 +1,12 @@
 package se.driftinfo.notifier.delivery;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 
 /** The mail queue's write side. */
 @ApplicationScoped

@@ -21,7 +21,7 @@ public class DeliveryMetrics {
     }
 
     void register(@Observes StartupEvent start) {
-        for (String status : new String[] { Delivery.PENDING, Delivery.FAILED }) {
+        for (String status : new String[] {Delivery.PENDING, Delivery.FAILED}) {
             Gauge.builder("driftinfo.deliveries", () -> count(status))
                     .tag("status", status)
                     .description("Mails in the delivery table by status")

@@ -1,18 +1,16 @@
 package se.driftinfo.notifier.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
 import se.driftinfo.notifier.NotifierConfig;
 
 /**
@@ -38,7 +36,9 @@ public class DeliverySender {
         this.config = config.delivery();
     }
 
-    @Scheduled(every = "${driftinfo.notifier.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${driftinfo.notifier.delivery.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         try {
@@ -88,10 +88,15 @@ public class DeliverySender {
                 if (failure == null) {
                     delivery.sent(Instant.now(clock));
                 } else {
-                    delivery.failed(failure, Instant.now(clock), config.backoff(), config.maxBackoff(),
-                            config.maxAttempts());
-                    LOG.warnf("Mail %d to %s failed (attempt %d), retry at %s: %s", delivery.id, delivery.recipient,
-                            delivery.attempts, delivery.nextAttemptAt, delivery.lastError);
+                    delivery.failed(
+                            failure, Instant.now(clock), config.backoff(), config.maxBackoff(), config.maxAttempts());
+                    LOG.warnf(
+                            "Mail %d to %s failed (attempt %d), retry at %s: %s",
+                            delivery.id,
+                            delivery.recipient,
+                            delivery.attempts,
+                            delivery.nextAttemptAt,
+                            delivery.lastError);
                 }
             });
         }
@@ -99,7 +104,8 @@ public class DeliverySender {
     }
 
     static Mail toMail(Delivery delivery) {
-        Mail mail = Mail.withHtml(delivery.recipient, delivery.subject, delivery.htmlBody).setText(delivery.textBody);
+        Mail mail = Mail.withHtml(delivery.recipient, delivery.subject, delivery.htmlBody)
+                .setText(delivery.textBody);
         if (delivery.unsubscribeUrl != null) {
             // RFC 8058: mail programs show an unsubscribe button that POSTs to the address.
             mail.addHeader("List-Unsubscribe", "<" + delivery.unsubscribeUrl + ">");
@@ -107,7 +113,9 @@ public class DeliverySender {
         }
         if (delivery.ics != null) {
             // Outlook only acts on the part when its method= equals the body's METHOD.
-            mail.addAttachment("driftinfo.ics", delivery.ics.getBytes(StandardCharsets.UTF_8),
+            mail.addAttachment(
+                    "driftinfo.ics",
+                    delivery.ics.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; method=" + delivery.icsMethod + "; charset=UTF-8");
         }
         return mail;

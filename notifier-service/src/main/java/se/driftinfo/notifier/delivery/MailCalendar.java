@@ -3,7 +3,6 @@ package se.driftinfo.notifier.delivery;
 import java.net.URI;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
@@ -36,8 +35,7 @@ final class MailCalendar {
     static final String REQUEST = "REQUEST";
     static final String CANCEL = "CANCEL";
 
-    private MailCalendar() {
-    }
+    private MailCalendar() {}
 
     /** The whole series (master and overrides), to add or update it. */
     static String request(WindowV1 window, String summary, String description, String organizer, String recipient) {
@@ -49,9 +47,11 @@ final class MailCalendar {
     }
 
     /** Cancels the series, or only the occurrence starting (originally) at {@code occurrence} when given. */
-    static String cancel(WindowV1 window, LocalDateTime occurrence, String summary, String organizer, String recipient) {
+    static String cancel(
+            WindowV1 window, LocalDateTime occurrence, String summary, String organizer, String recipient) {
         Calendar calendar = calendar(CANCEL, window);
-        VEvent master = VEvents.window(window, VEvents.mailUid(window), summary, null, null).get(0);
+        VEvent master = VEvents.window(window, VEvents.mailUid(window), summary, null, null)
+                .get(0);
         master.replace(new Status(Status.VALUE_CANCELLED));
         if (occurrence != null) {
             // One instance: no rule, just the instance as it was, named by its RECURRENCE-ID.

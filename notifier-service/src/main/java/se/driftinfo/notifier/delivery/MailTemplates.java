@@ -1,9 +1,8 @@
 package se.driftinfo.notifier.delivery;
 
-import java.util.List;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import java.util.List;
 
 /** Type-safe mail templates under {@code templates/MailTemplates/}; each speaks Swedish and English. */
 @CheckedTemplate(basePath = "MailTemplates")
@@ -14,22 +13,42 @@ public class MailTemplates {
      * @param kind SCHEDULED, UPDATED, CANCELLED, OCCURRENCE_CANCELLED, OCCURRENCE_MOVED or REMINDER
      * @param when the occurrences or the one occurrence concerned, formatted for the reader
      */
-    public record WindowMail(boolean sv, String kind, String title, String description, String region, String systems,
-            List<String> when, String reason, String unsubscribeUrl) {
-    }
+    public record WindowMail(
+            boolean sv,
+            String kind,
+            String title,
+            String description,
+            String region,
+            String systems,
+            List<String> when,
+            String reason,
+            String unsubscribeUrl) {}
 
     /** @param kind DECLARED, UPDATED or RESOLVED */
-    public record OutageMail(boolean sv, String kind, String title, String reference, String region, String systems,
-            boolean down, String status, String message, String since, String unsubscribeUrl) {
-    }
+    public record OutageMail(
+            boolean sv,
+            String kind,
+            String title,
+            String reference,
+            String region,
+            String systems,
+            boolean down,
+            String status,
+            String message,
+            String since,
+            String unsubscribeUrl) {}
 
     /** @param kind RECEIVED, TRIAGED or STATUS_CHANGED */
-    public record FaultReportMail(boolean sv, String kind, String reference, String unitName, String system,
-            String status, String coveredBy) {
-    }
+    public record FaultReportMail(
+            boolean sv,
+            String kind,
+            String reference,
+            String unitName,
+            String system,
+            String status,
+            String coveredBy) {}
 
-    public record ConfirmMail(boolean sv, String regions, String systems, String confirmUrl, String unsubscribeUrl) {
-    }
+    public record ConfirmMail(boolean sv, String regions, String systems, String confirmUrl, String unsubscribeUrl) {}
 
     static native TemplateInstance windowHtml(WindowMail mail);
 

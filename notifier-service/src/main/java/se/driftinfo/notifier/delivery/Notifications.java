@@ -1,5 +1,8 @@
 package se.driftinfo.notifier.delivery;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,10 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.incident.FaultReportEventV1;
 import se.driftinfo.contracts.incident.FaultReportEventV1.FaultReportV1;
@@ -61,8 +60,12 @@ public class Notifications {
     private final NotifierConfig config;
     private final Clock clock;
 
-    public Notifications(SubscriptionRepository subscriptions, Deliveries deliveries, Catalog catalog,
-            NotifierConfig config, Clock clock) {
+    public Notifications(
+            SubscriptionRepository subscriptions,
+            Deliveries deliveries,
+            Catalog catalog,
+            NotifierConfig config,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.catalog = catalog;
@@ -85,8 +88,9 @@ public class Notifications {
     /** A reminder for one occurrence; the event id is derived from window, start and lead time. */
     @Transactional(TxType.MANDATORY)
     public int remind(WindowV1 window, Occurrence occurrence, Duration lead) {
-        UUID eventId = UUID.nameUUIDFromBytes(("reminder|" + window.id() + "|" + occurrence.start().toInstant() + "|" + lead)
-                .getBytes(StandardCharsets.UTF_8));
+        UUID eventId = UUID.nameUUIDFromBytes(
+                ("reminder|" + window.id() + "|" + occurrence.start().toInstant() + "|" + lead)
+                        .getBytes(StandardCharsets.UTF_8));
         int queued = 0;
         for (Subscription s : subscriptions.interestedIn(window.region(), window.systems())) {
             if (!deliveries.exists(eventId, s.email)
@@ -104,18 +108,36 @@ public class Notifications {
         for (Subscription s : subscriptions.interestedIn(outage.region(), outage.systems())) {
             boolean sv = !"en".equals(s.language);
             String message = event.update() == null ? null : event.update().message();
-            MailTemplates.OutageMail mail = new MailTemplates.OutageMail(sv, kind, outage.title(), outage.reference(),
-                    catalog.regionName(outage.region()), systemNames(outage.region(), outage.systems()),
-                    "OUTAGE".equals(outage.impact()), outage.status(), message,
-                    format(outage.startedAt().atZone(zone(outage.region())), sv), unsubscribeUrl(s));
-            String subject = switch (kind) {
-                case "DECLARED" -> sv ? "Driftstörning: " : "Outage: ";
-                case "RESOLVED" -> sv ? "Åtgärdad driftstörning: " : "Outage resolved: ";
-                default -> sv ? "Uppdatering om driftstörning: " : "Outage update: ";
-            } + outage.title();
-            deliveries.enqueue(eventId, s.email, new RenderedMail("OUTAGE_" + kind, subject,
-                    MailTemplates.outageText(mail).render(), MailTemplates.outageHtml(mail).render(), null, null,
-                    unsubscribeUrl(s)));
+            MailTemplates.OutageMail mail = new MailTemplates.OutageMail(
+                    sv,
+                    kind,
+                    outage.title(),
+                    outage.reference(),
+                    catalog.regionName(outage.region()),
+                    systemNames(outage.region(), outage.systems()),
+                    "OUTAGE".equals(outage.impact()),
+                    outage.status(),
+                    message,
+                    format(outage.startedAt().atZone(zone(outage.region())), sv),
+                    unsubscribeUrl(s));
+            String subject =
+                    switch (kind) {
+                                case "DECLARED" -> sv ? "Driftstörning: " : "Outage: ";
+                                case "RESOLVED" -> sv ? "Åtgärdad driftstörning: " : "Outage resolved: ";
+                                default -> sv ? "Uppdatering om driftstörning: " : "Outage update: ";
+                            }
+                            + outage.title();
+            deliveries.enqueue(
+                    eventId,
+                    s.email,
+                    new RenderedMail(
+                            "OUTAGE_" + kind,
+                            subject,
+                            MailTemplates.outageText(mail).render(),
+                            MailTemplates.outageHtml(mail).render(),
+                            null,
+                            null,
+                            unsubscribeUrl(s)));
         }
     }
 
@@ -129,64 +151,116 @@ public class Notifications {
         String kind = REPORT_KINDS.getOrDefault(type, "STATUS_CHANGED");
         boolean sv = !"en".equals(report.language());
         String coveredBy = event.coveredBy() == null ? null : event.coveredBy().title();
-        MailTemplates.FaultReportMail mail = new MailTemplates.FaultReportMail(sv, kind, report.reference(),
-                report.unitName(), catalog.systemName(report.region(), report.system()), report.status(), coveredBy);
+        MailTemplates.FaultReportMail mail = new MailTemplates.FaultReportMail(
+                sv,
+                kind,
+                report.reference(),
+                report.unitName(),
+                catalog.systemName(report.region(), report.system()),
+                report.status(),
+                coveredBy);
         String subject = "RECEIVED".equals(kind)
                 ? (sv ? "Vi har tagit emot er felanmälan " : "We have received your fault report ") + report.reference()
-                : (sv ? "Er felanmälan " : "Your fault report ") + report.reference()
+                : (sv ? "Er felanmälan " : "Your fault report ")
+                        + report.reference()
                         + (sv ? ": ny status" : ": status update");
-        deliveries.enqueue(eventId, report.contactEmail().trim().toLowerCase(), new RenderedMail("FAULT_REPORT_" + kind,
-                subject, MailTemplates.faultReportText(mail).render(), MailTemplates.faultReportHtml(mail).render(),
-                null, null, null));
+        deliveries.enqueue(
+                eventId,
+                report.contactEmail().trim().toLowerCase(),
+                new RenderedMail(
+                        "FAULT_REPORT_" + kind,
+                        subject,
+                        MailTemplates.faultReportText(mail).render(),
+                        MailTemplates.faultReportHtml(mail).render(),
+                        null,
+                        null,
+                        null));
     }
 
     /** The double opt-in mail; keyed by the subscription id so it is queued once. */
     @Transactional(TxType.MANDATORY)
     public void confirmation(Subscription s) {
         boolean sv = !"en".equals(s.language);
-        String regions = String.join(", ", s.regionList().stream().map(catalog::regionName).toList());
+        String regions = String.join(
+                ", ", s.regionList().stream().map(catalog::regionName).toList());
         String firstRegion = s.regionList().get(0);
-        String systems = s.systemList().isEmpty() ? (sv ? "alla" : "all")
-                : String.join(", ", s.systemList().stream().map(code -> catalog.systemName(firstRegion, code)).toList());
-        MailTemplates.ConfirmMail mail = new MailTemplates.ConfirmMail(sv, regions, systems,
-                config.publicUrl() + "/subscriptions/confirm/" + s.confirmToken, unsubscribeUrl(s));
-        deliveries.enqueue(s.id, s.email, new RenderedMail("CONFIRM",
-                sv ? "Bekräfta din prenumeration på Driftinfo" : "Confirm your Driftinfo subscription",
-                MailTemplates.confirmText(mail).render(), MailTemplates.confirmHtml(mail).render(), null, null,
-                unsubscribeUrl(s)));
+        String systems = s.systemList().isEmpty()
+                ? (sv ? "alla" : "all")
+                : String.join(
+                        ", ",
+                        s.systemList().stream()
+                                .map(code -> catalog.systemName(firstRegion, code))
+                                .toList());
+        MailTemplates.ConfirmMail mail = new MailTemplates.ConfirmMail(
+                sv,
+                regions,
+                systems,
+                config.publicUrl() + "/subscriptions/confirm/" + s.confirmToken,
+                unsubscribeUrl(s));
+        deliveries.enqueue(
+                s.id,
+                s.email,
+                new RenderedMail(
+                        "CONFIRM",
+                        sv ? "Bekräfta din prenumeration på Driftinfo" : "Confirm your Driftinfo subscription",
+                        MailTemplates.confirmText(mail).render(),
+                        MailTemplates.confirmHtml(mail).render(),
+                        null,
+                        null,
+                        unsubscribeUrl(s)));
     }
 
-    private RenderedMail windowMail(String kind, WindowV1 window, WindowEventV1 event, Occurrence reminded,
-            Subscription s) {
+    private RenderedMail windowMail(
+            String kind, WindowV1 window, WindowEventV1 event, Occurrence reminded, Subscription s) {
         boolean sv = !"en".equals(s.language);
         ZoneId zone = ZoneId.of(window.timeZone());
         List<String> when;
-        LocalDateTime changed = event == null || event.occurrence() == null ? null : event.occurrence().originalStart();
+        LocalDateTime changed = event == null || event.occurrence() == null
+                ? null
+                : event.occurrence().originalStart();
         switch (kind) {
             case "REMINDER" -> when = List.of(format(reminded.start(), reminded.end(), sv));
             case "CANCELLED" -> when = List.of();
-            case "OCCURRENCE_CANCELLED" -> when = List.of(format(changed.atZone(zone),
-                    changed.plus(Duration.between(window.start(), window.end())).atZone(zone), sv));
-            case "OCCURRENCE_MOVED" -> when = List.of(
-                    format(event.occurrence().newStart().atZone(zone), event.occurrence().newEnd().atZone(zone), sv));
+            case "OCCURRENCE_CANCELLED" ->
+                when = List.of(format(
+                        changed.atZone(zone),
+                        changed.plus(Duration.between(window.start(), window.end()))
+                                .atZone(zone),
+                        sv));
+            case "OCCURRENCE_MOVED" ->
+                when = List.of(format(
+                        event.occurrence().newStart().atZone(zone),
+                        event.occurrence().newEnd().atZone(zone),
+                        sv));
             default -> {
                 ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(zone);
-                when = Occurrences.between(window, now, now.plusYears(2)).stream().limit(UPCOMING_SHOWN)
-                        .map(o -> format(o.start(), o.end(), sv)).toList();
+                when = Occurrences.between(window, now, now.plusYears(2)).stream()
+                        .limit(UPCOMING_SHOWN)
+                        .map(o -> format(o.start(), o.end(), sv))
+                        .toList();
             }
         }
         String systems = systemNames(window.region(), window.systems());
         String reason = event == null ? null : event.reason();
-        MailTemplates.WindowMail mail = new MailTemplates.WindowMail(sv, kind, window.title(), window.description(),
-                catalog.regionName(window.region()), systems, when, reason, unsubscribeUrl(s));
-        String prefix = switch (kind) {
-            case "SCHEDULED" -> sv ? "Planerat underhåll: " : "Planned maintenance: ";
-            case "UPDATED" -> sv ? "Ändrat underhåll: " : "Maintenance changed: ";
-            case "CANCELLED" -> sv ? "Inställt underhåll: " : "Maintenance cancelled: ";
-            case "OCCURRENCE_CANCELLED" -> sv ? "Inställt tillfälle: " : "Occurrence cancelled: ";
-            case "OCCURRENCE_MOVED" -> sv ? "Flyttat tillfälle: " : "Occurrence moved: ";
-            default -> sv ? "Påminnelse: " : "Reminder: ";
-        };
+        MailTemplates.WindowMail mail = new MailTemplates.WindowMail(
+                sv,
+                kind,
+                window.title(),
+                window.description(),
+                catalog.regionName(window.region()),
+                systems,
+                when,
+                reason,
+                unsubscribeUrl(s));
+        String prefix =
+                switch (kind) {
+                    case "SCHEDULED" -> sv ? "Planerat underhåll: " : "Planned maintenance: ";
+                    case "UPDATED" -> sv ? "Ändrat underhåll: " : "Maintenance changed: ";
+                    case "CANCELLED" -> sv ? "Inställt underhåll: " : "Maintenance cancelled: ";
+                    case "OCCURRENCE_CANCELLED" -> sv ? "Inställt tillfälle: " : "Occurrence cancelled: ";
+                    case "OCCURRENCE_MOVED" -> sv ? "Flyttat tillfälle: " : "Occurrence moved: ";
+                    default -> sv ? "Påminnelse: " : "Reminder: ";
+                };
         String subject = prefix + window.title() + ("REMINDER".equals(kind) ? " – " + when.get(0) : "");
         String summary = window.title() + " (" + systems + ")";
         String ics = null;
@@ -198,8 +272,14 @@ public class Notifications {
             method = MailCalendar.REQUEST;
             ics = MailCalendar.request(window, summary, window.description(), config.organizer(), s.email);
         }
-        return new RenderedMail("WINDOW_" + kind, subject, MailTemplates.windowText(mail).render(),
-                MailTemplates.windowHtml(mail).render(), ics, method, unsubscribeUrl(s));
+        return new RenderedMail(
+                "WINDOW_" + kind,
+                subject,
+                MailTemplates.windowText(mail).render(),
+                MailTemplates.windowHtml(mail).render(),
+                ics,
+                method,
+                unsubscribeUrl(s));
     }
 
     private String unsubscribeUrl(Subscription s) {
@@ -207,7 +287,9 @@ public class Notifications {
     }
 
     private String systemNames(String region, List<String> systems) {
-        return String.join(", ", systems.stream().map(code -> catalog.systemName(region, code)).toList());
+        return String.join(
+                ", ",
+                systems.stream().map(code -> catalog.systemName(region, code)).toList());
     }
 
     private ZoneId zone(String region) {
@@ -215,15 +297,16 @@ public class Notifications {
     }
 
     static String format(ZonedDateTime start, ZonedDateTime end, boolean sv) {
-        DateTimeFormatter day = DateTimeFormatter.ofPattern(sv ? "EEEE d MMMM yyyy 'kl.' HH:mm" : "EEEE d MMMM yyyy, HH:mm",
-                sv ? SV : EN);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(
+                sv ? "EEEE d MMMM yyyy 'kl.' HH:mm" : "EEEE d MMMM yyyy, HH:mm", sv ? SV : EN);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
         String to = start.toLocalDate().equals(end.toLocalDate()) ? time.format(end) : day.format(end);
         return day.format(start) + "–" + to;
     }
 
     static String format(ZonedDateTime at, boolean sv) {
-        return DateTimeFormatter.ofPattern(sv ? "EEEE d MMMM yyyy 'kl.' HH:mm" : "EEEE d MMMM yyyy, HH:mm", sv ? SV : EN)
+        return DateTimeFormatter.ofPattern(
+                        sv ? "EEEE d MMMM yyyy 'kl.' HH:mm" : "EEEE d MMMM yyyy, HH:mm", sv ? SV : EN)
                 .format(at);
     }
 }

@@ -6,6 +6,5 @@ package se.driftinfo.notifier.delivery;
  * @param ics calendar body or null; its METHOD must equal {@code icsMethod}
  * @param unsubscribeUrl one-click unsubscribe address (RFC 8058), or null for mail to a non-subscriber
  */
-public record RenderedMail(String kind, String subject, String text, String html, String ics, String icsMethod,
-        String unsubscribeUrl) {
-}
+public record RenderedMail(
+        String kind, String subject, String text, String html, String ics, String icsMethod, String unsubscribeUrl) {}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 
@@ -18,8 +17,7 @@ public final class CalendarText {
 
     static final int MAX_OCTETS = 75;
 
-    private CalendarText() {
-    }
+    private CalendarText() {}
 
     public static String write(Calendar calendar) {
         StringWriter out = new StringWriter();
@@ -44,7 +42,7 @@ public final class CalendarText {
     static void fold(String line, StringBuilder out) {
         int octets = 0;
         int limit = MAX_OCTETS;
-        for (int i = 0; i < line.length();) {
+        for (int i = 0; i < line.length(); ) {
             int codePoint = line.codePointAt(i);
             int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
             if (octets + size > limit) {

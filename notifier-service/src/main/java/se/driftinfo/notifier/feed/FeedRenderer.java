@@ -1,12 +1,11 @@
 package se.driftinfo.notifier.feed;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -57,16 +56,24 @@ public class FeedRenderer {
         }
         for (WindowView view : live) {
             WindowV1 window = view.window();
-            for (VEvent event : VEvents.window(window, VEvents.feedUid(window), window.title(),
-                    describe(window, regions), regionName(regions, window.region()))) {
+            for (VEvent event : VEvents.window(
+                    window,
+                    VEvents.feedUid(window),
+                    window.title(),
+                    describe(window, regions),
+                    regionName(regions, window.region()))) {
                 calendar.add(event);
             }
         }
         for (OutageView view : outages) {
             OutageV1 outage = view.outage();
             String prefix = view.active() ? "Driftstörning: " : "Driftstörning (åtgärdad): ";
-            calendar.add(VEvents.outage(outage, prefix + outage.title(), describe(outage, regions),
-                    regionName(regions, outage.region()), now));
+            calendar.add(VEvents.outage(
+                    outage,
+                    prefix + outage.title(),
+                    describe(outage, regions),
+                    regionName(regions, outage.region()),
+                    now));
         }
         return CalendarText.write(calendar);
     }
@@ -83,8 +90,8 @@ public class FeedRenderer {
     private static String describe(OutageV1 outage, Map<String, RegionV1> regions) {
         String impact = "OUTAGE".equals(outage.impact()) ? "Systemet är nere" : "Systemet fungerar delvis";
         String routine = outage.resolvedAt() == null ? "Starta er reservrutin." : "Ni kan avsluta reservrutinen.";
-        return impact + ": " + systemNames(regions, outage.region(), outage.systems()) + ".\n" + routine + "\nReferens: "
-                + outage.reference();
+        return impact + ": " + systemNames(regions, outage.region(), outage.systems()) + ".\n" + routine
+                + "\nReferens: " + outage.reference();
     }
 
     static String regionName(Map<String, RegionV1> regions, String code) {
@@ -95,9 +102,16 @@ public class FeedRenderer {
     /** Display names; a code the catalog does not know (yet) is shown as it is. */
     static String systemNames(Map<String, RegionV1> regions, String region, List<String> systems) {
         RegionV1 r = regions.get(region);
-        return String.join(", ", systems.stream().map(code -> r == null ? code
-                : r.systems().stream().filter(s -> s.code().equals(code)).map(RegionV1.SystemV1::name).findFirst()
-                        .orElse(code))
-                .toList());
+        return String.join(
+                ", ",
+                systems.stream()
+                        .map(code -> r == null
+                                ? code
+                                : r.systems().stream()
+                                        .filter(s -> s.code().equals(code))
+                                        .map(RegionV1.SystemV1::name)
+                                        .findFirst()
+                                        .orElse(code))
+                        .toList());
     }
 }

@@ -1,14 +1,5 @@
 package se.driftinfo.notifier.feed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +9,14 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import se.driftinfo.kit.problem.ProblemException;
 import se.driftinfo.notifier.catalog.Catalog;
 import se.driftinfo.notifier.outage.OutageRepository;
@@ -46,8 +45,13 @@ public class FeedResource {
     private final Catalog catalog;
     private final Clock clock;
 
-    public FeedResource(FeedRenderer renderer, WindowRepository windows, OutageRepository outages,
-            SubscriptionRepository subscriptions, Catalog catalog, Clock clock) {
+    public FeedResource(
+            FeedRenderer renderer,
+            WindowRepository windows,
+            OutageRepository outages,
+            SubscriptionRepository subscriptions,
+            Catalog catalog,
+            Clock clock) {
         this.renderer = renderer;
         this.windows = windows;
         this.outages = outages;
@@ -71,7 +75,8 @@ public class FeedResource {
         if (catalog.region(region).isEmpty() && inRegion.isEmpty()) {
             throw ProblemException.notFound("Region '" + region + "'");
         }
-        return respond(request, "Driftinfo – " + catalog.regionName(region), inRegion, recent(outages.inRegion(region)));
+        return respond(
+                request, "Driftinfo – " + catalog.regionName(region), inRegion, recent(outages.inRegion(region)));
     }
 
     @GET
@@ -82,8 +87,12 @@ public class FeedResource {
         if (!catalog.knowsSystem(system) && forSystem.isEmpty()) {
             throw ProblemException.notFound("System '" + system + "'");
         }
-        String name = catalog.regions().stream().flatMap(r -> r.systems().stream())
-                .filter(s -> s.code().equals(system)).map(s -> s.name()).findFirst().orElse(system);
+        String name = catalog.regions().stream()
+                .flatMap(r -> r.systems().stream())
+                .filter(s -> s.code().equals(system))
+                .map(s -> s.name())
+                .findFirst()
+                .orElse(system);
         return respond(request, "Driftinfo – " + name, forSystem, recent(outages.forSystem(system)));
     }
 
@@ -92,21 +101,27 @@ public class FeedResource {
     @Path("s/{token}.ics")
     @Transactional
     public Response subscriber(@PathParam("token") String token, Request request) {
-        Subscription subscription = subscriptions.byFeedToken(token)
-                .orElseThrow(() -> ProblemException.notFound("Feed"));
-        List<WindowView> mine = windows.all().stream().filter(w -> subscription.wants(w.region, w.systems)).toList();
+        Subscription subscription =
+                subscriptions.byFeedToken(token).orElseThrow(() -> ProblemException.notFound("Feed"));
+        List<WindowView> mine = windows.all().stream()
+                .filter(w -> subscription.wants(w.region, w.systems))
+                .toList();
         List<OutageView> myOutages = recent(outages.all()).stream()
-                .filter(o -> subscription.wants(o.region, o.systems)).toList();
+                .filter(o -> subscription.wants(o.region, o.systems))
+                .toList();
         return respond(request, "Driftinfo – mina system", mine, myOutages);
     }
 
     private List<OutageView> recent(List<OutageView> all) {
         Instant cutoff = Instant.now(clock).minus(RESOLVED_OUTAGES_KEPT);
-        return all.stream().filter(o -> o.active() || o.resolvedAt.isAfter(cutoff)).toList();
+        return all.stream()
+                .filter(o -> o.active() || o.resolvedAt.isAfter(cutoff))
+                .toList();
     }
 
     private Response respond(Request request, String name, List<WindowView> windows, List<OutageView> outages) {
-        byte[] body = renderer.render(name, windows, outages, Instant.now(clock)).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                renderer.render(name, windows, outages, Instant.now(clock)).getBytes(StandardCharsets.UTF_8);
         EntityTag tag = new EntityTag(sha256(body));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);

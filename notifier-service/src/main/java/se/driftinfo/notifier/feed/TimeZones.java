@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZone;
@@ -24,11 +23,11 @@ import net.fortuna.ical4j.model.property.TzId;
  */
 public final class TimeZones {
 
-    private static final TimeZoneRegistry REGISTRY = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private static final TimeZoneRegistry REGISTRY =
+            TimeZoneRegistryFactory.getInstance().createRegistry();
     private static final Map<String, VTimeZone> CACHE = new ConcurrentHashMap<>();
 
-    private TimeZones() {
-    }
+    private TimeZones() {}
 
     public static VTimeZone vtimezone(String zoneId) {
         return CACHE.computeIfAbsent(zoneId, TimeZones::build).copy();
@@ -52,8 +51,12 @@ public final class TimeZones {
      * A zone without daylight saving keeps its latest observance.
      */
     static List<Observance> currentRules(List<Observance> all) {
-        List<Observance> current = all.stream().filter(o -> o.<RRule<?>> getProperty(Property.RRULE)
-                .map(r -> r.getRecur().getUntil() == null && r.getRecur().getCount() < 1).orElse(false)).toList();
+        List<Observance> current = all.stream()
+                .filter(o -> o.<RRule<?>>getProperty(Property.RRULE)
+                        .map(r ->
+                                r.getRecur().getUntil() == null && r.getRecur().getCount() < 1)
+                        .orElse(false))
+                .toList();
         if (!current.isEmpty()) {
             return current;
         }

@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -42,8 +41,7 @@ public final class VEvents {
     /** Domain of our UIDs. */
     public static final String UID_DOMAIN = "driftinfo.se";
 
-    private VEvents() {
-    }
+    private VEvents() {}
 
     /** UID of a window's series in the feeds. Mail uses {@link #mailUid} so both can sit in one calendar. */
     public static String feedUid(WindowV1 window) {
@@ -55,7 +53,8 @@ public final class VEvents {
     }
 
     /** Master and overrides of one window (empty for a cancelled series). */
-    public static List<VEvent> window(WindowV1 window, String uid, String summary, String description, String location) {
+    public static List<VEvent> window(
+            WindowV1 window, String uid, String summary, String description, String location) {
         List<VEvent> events = new ArrayList<>();
         ZoneId zone = ZoneId.of(window.timeZone());
         Instant stamp = stamp(window);
@@ -65,10 +64,15 @@ public final class VEvents {
         if (window.recurrence() != null && !window.recurrence().isBlank()) {
             master.add(new RRule<ZonedDateTime>(window.recurrence()));
         }
-        List<OccurrenceExceptionV1> exceptions = window.exceptions() == null ? List.of()
-                : window.exceptions().stream().sorted((a, b) -> a.originalStart().compareTo(b.originalStart())).toList();
-        List<ZonedDateTime> cancelled = exceptions.stream().filter(e -> "CANCELLED".equals(e.kind()))
-                .map(e -> e.originalStart().atZone(zone)).toList();
+        List<OccurrenceExceptionV1> exceptions = window.exceptions() == null
+                ? List.of()
+                : window.exceptions().stream()
+                        .sorted((a, b) -> a.originalStart().compareTo(b.originalStart()))
+                        .toList();
+        List<ZonedDateTime> cancelled = exceptions.stream()
+                .filter(e -> "CANCELLED".equals(e.kind()))
+                .map(e -> e.originalStart().atZone(zone))
+                .toList();
         if (!cancelled.isEmpty()) {
             // Same TZID and value type as DTSTART, or many parsers miss the occurrence.
             master.add(new ExDate<>(tzid(window.timeZone()), new DateList<>(cancelled)));
@@ -76,7 +80,8 @@ public final class VEvents {
         events.add(master);
         for (OccurrenceExceptionV1 e : exceptions) {
             if ("MOVED".equals(e.kind())) {
-                VEvent override = base(uid, stamp, Math.max(window.sequence(), e.sequence()), summary, description, location);
+                VEvent override =
+                        base(uid, stamp, Math.max(window.sequence(), e.sequence()), summary, description, location);
                 override.add(new RecurrenceId<>(e.originalStart().atZone(zone)));
                 override.add(new DtStart<>(e.newStart().atZone(zone)));
                 override.add(new DtEnd<>(e.newEnd().atZone(zone)));
@@ -91,11 +96,16 @@ public final class VEvents {
      * shown until the next full hour after {@code now}, so it keeps growing at each refresh until resolved.
      */
     public static VEvent outage(OutageV1 outage, String summary, String description, String location, Instant now) {
-        VEvent event = base("outage-" + outage.id() + "@" + UID_DOMAIN,
-                outage.updatedAt() == null ? outage.startedAt() : outage.updatedAt(), outage.sequence(), summary,
-                description, location);
+        VEvent event = base(
+                "outage-" + outage.id() + "@" + UID_DOMAIN,
+                outage.updatedAt() == null ? outage.startedAt() : outage.updatedAt(),
+                outage.sequence(),
+                summary,
+                description,
+                location);
         Instant start = outage.startedAt().truncatedTo(ChronoUnit.SECONDS);
-        Instant end = outage.resolvedAt() != null ? outage.resolvedAt().truncatedTo(ChronoUnit.SECONDS)
+        Instant end = outage.resolvedAt() != null
+                ? outage.resolvedAt().truncatedTo(ChronoUnit.SECONDS)
                 : now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         if (!end.isAfter(start)) {
             end = start.plus(Duration.ofMinutes(15));

@@ -1,14 +1,13 @@
 package se.driftinfo.notifier.outage;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.incident.FaultReportEventV1;
 import se.driftinfo.contracts.incident.OutageEventV1;
-import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.kit.inbox.IncomingEvent;
 import se.driftinfo.kit.inbox.ProcessedEvents;
 import se.driftinfo.notifier.delivery.Notifications;
@@ -43,7 +42,9 @@ public class IncidentConsumer {
             if (view == null) {
                 outages.persist(OutageView.of(data.outage()));
             } else if (!view.apply(data.outage())) {
-                LOG.infof("Outage %s: event %s is older than the copy held, not applied", data.outage().id(), event.id());
+                LOG.infof(
+                        "Outage %s: event %s is older than the copy held, not applied",
+                        data.outage().id(), event.id());
                 return;
             }
             notifications.outageChanged(event.id(), event.type(), data);

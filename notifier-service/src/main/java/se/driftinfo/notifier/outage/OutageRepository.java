@@ -1,10 +1,9 @@
 package se.driftinfo.notifier.outage;
 
-import java.util.List;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
 
 /** Queries on the outage read model, ordered by id for byte-stable feeds. */
 @ApplicationScoped

@@ -1,5 +1,14 @@
 package se.driftinfo.notifier.page;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,18 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-
 import org.jboss.resteasy.reactive.RestForm;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import se.driftinfo.contracts.catalog.RegionV1;
 import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
@@ -49,25 +47,22 @@ public class DriftinfoPage {
     static final Duration UPCOMING = Duration.ofDays(60);
     static final int MAX_ROWS = 50;
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
-            Locale.forLanguageTag("sv-SE"));
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.forLanguageTag("sv-SE"));
 
     /** One active outage. */
-    public record OutageRow(String title, String region, String systems, String since, boolean down, String status) {
-    }
+    public record OutageRow(String title, String region, String systems, String since, boolean down, String status) {}
 
     /** One coming occurrence. */
-    public record OccurrenceRow(String title, String region, String systems, String when, boolean moved) {
-    }
+    public record OccurrenceRow(String title, String region, String systems, String when, boolean moved) {}
 
     /** Ways to add one feed to a calendar. */
-    public record FeedLinks(String name, String https, String webcal, String google, String outlook, String office) {
-    }
+    public record FeedLinks(String name, String https, String webcal, String google, String outlook, String office) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(List<OutageRow> outages, List<OccurrenceRow> upcoming, List<FeedLinks> feeds,
-                List<RegionV1> regions);
+        static native TemplateInstance page(
+                List<OutageRow> outages, List<OccurrenceRow> upcoming, List<FeedLinks> feeds, List<RegionV1> regions);
 
         static native TemplateInstance subscribed(String email);
     }
@@ -79,8 +74,13 @@ public class DriftinfoPage {
     private final NotifierConfig config;
     private final Clock clock;
 
-    public DriftinfoPage(WindowRepository windows, OutageRepository outages, Catalog catalog,
-            SubscriptionService subscriptions, NotifierConfig config, Clock clock) {
+    public DriftinfoPage(
+            WindowRepository windows,
+            OutageRepository outages,
+            Catalog catalog,
+            SubscriptionService subscriptions,
+            NotifierConfig config,
+            Clock clock) {
         this.windows = windows;
         this.outages = outages;
         this.catalog = catalog;
@@ -95,13 +95,17 @@ public class DriftinfoPage {
         List<OutageRow> active = new ArrayList<>();
         for (OutageView view : outages.active()) {
             OutageV1 o = view.outage();
-            active.add(new OutageRow(o.title(), catalog.regionName(o.region()), systems(o.region(), o.systems()),
-                    WHEN.format(o.startedAt().atZone(STOCKHOLM)), "OUTAGE".equals(o.impact()), o.status()));
+            active.add(new OutageRow(
+                    o.title(),
+                    catalog.regionName(o.region()),
+                    systems(o.region(), o.systems()),
+                    WHEN.format(o.startedAt().atZone(STOCKHOLM)),
+                    "OUTAGE".equals(o.impact()),
+                    o.status()));
         }
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(STOCKHOLM);
         List<OccurrenceRow> upcoming = new ArrayList<>();
-        record Dated(ZonedDateTime start, OccurrenceRow row) {
-        }
+        record Dated(ZonedDateTime start, OccurrenceRow row) {}
         List<Dated> dated = new ArrayList<>();
         for (WindowView view : windows.all()) {
             if (view.cancelled()) {
@@ -109,12 +113,21 @@ public class DriftinfoPage {
             }
             WindowV1 w = view.window();
             for (Occurrence o : Occurrences.between(w, now, now.plus(UPCOMING))) {
-                dated.add(new Dated(o.start(), new OccurrenceRow(w.title(), catalog.regionName(w.region()),
-                        systems(w.region(), w.systems()),
-                        WHEN.format(o.start()) + "–" + DateTimeFormatter.ofPattern("HH:mm").format(o.end()), o.moved())));
+                dated.add(new Dated(
+                        o.start(),
+                        new OccurrenceRow(
+                                w.title(),
+                                catalog.regionName(w.region()),
+                                systems(w.region(), w.systems()),
+                                WHEN.format(o.start()) + "–"
+                                        + DateTimeFormatter.ofPattern("HH:mm").format(o.end()),
+                                o.moved())));
             }
         }
-        dated.stream().sorted(Comparator.comparing(Dated::start)).limit(MAX_ROWS).forEach(d -> upcoming.add(d.row()));
+        dated.stream()
+                .sorted(Comparator.comparing(Dated::start))
+                .limit(MAX_ROWS)
+                .forEach(d -> upcoming.add(d.row()));
         List<FeedLinks> feeds = new ArrayList<>();
         feeds.add(links("Alla regioner", "/feeds/all.ics"));
         for (RegionV1 region : catalog.regions()) {
@@ -127,10 +140,16 @@ public class DriftinfoPage {
     @POST
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance subscribe(@RestForm String email, @RestForm List<String> regions,
-            @RestForm List<String> systems, @RestForm String language) {
-        subscriptions.subscribe(new SubscriptionRequest(email, regions == null ? List.of() : regions,
-                systems == null ? List.of() : systems, language == null ? "sv" : language));
+    public TemplateInstance subscribe(
+            @RestForm String email,
+            @RestForm List<String> regions,
+            @RestForm List<String> systems,
+            @RestForm String language) {
+        subscriptions.subscribe(new SubscriptionRequest(
+                email,
+                regions == null ? List.of() : regions,
+                systems == null ? List.of() : systems,
+                language == null ? "sv" : language));
         return Templates.subscribed(email);
     }
 
@@ -139,13 +158,18 @@ public class DriftinfoPage {
         String webcal = https.replaceFirst("^https?://", "webcal://");
         String url = encode(https);
         String title = encode("Driftinfo – " + name);
-        return new FeedLinks(name, https, webcal, "https://calendar.google.com/calendar/render?cid=" + url,
+        return new FeedLinks(
+                name,
+                https,
+                webcal,
+                "https://calendar.google.com/calendar/render?cid=" + url,
                 "https://outlook.live.com/calendar/0/addfromweb?url=" + url + "&name=" + title,
                 "https://outlook.office.com/calendar/0/addfromweb?url=" + url + "&name=" + title);
     }
 
     private String systems(String region, List<String> codes) {
-        return String.join(", ", codes.stream().map(c -> catalog.systemName(region, c)).toList());
+        return String.join(
+                ", ", codes.stream().map(c -> catalog.systemName(region, c)).toList());
     }
 
     private static String encode(String s) {

@@ -1,5 +1,8 @@
 package se.driftinfo.notifier.reminder;
 
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.notifier.NotifierConfig;
 import se.driftinfo.notifier.delivery.Notifications;
@@ -41,11 +39,15 @@ public class ReminderPlanner {
     public ReminderPlanner(WindowRepository windows, Notifications notifications, NotifierConfig config, Clock clock) {
         this.windows = windows;
         this.notifications = notifications;
-        this.leads = config.reminders().before().stream().sorted(Comparator.reverseOrder()).toList();
+        this.leads = config.reminders().before().stream()
+                .sorted(Comparator.reverseOrder())
+                .toList();
         this.clock = clock;
     }
 
-    @Scheduled(every = "${driftinfo.notifier.reminders.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${driftinfo.notifier.reminders.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         try {

@@ -1,16 +1,15 @@
 package se.driftinfo.notifier.subscription;
 
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 import se.driftinfo.kit.problem.ProblemException;
 import se.driftinfo.notifier.Csv;
 
@@ -62,8 +61,8 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "unsubscribed_at")
     public Instant unsubscribedAt;
 
-    public static Subscription pending(String email, List<String> regions, List<String> systems, String language,
-            Instant now) {
+    public static Subscription pending(
+            String email, List<String> regions, List<String> systems, String language, Instant now) {
         Subscription s = new Subscription();
         s.id = UUID.randomUUID();
         s.email = email.trim().toLowerCase();

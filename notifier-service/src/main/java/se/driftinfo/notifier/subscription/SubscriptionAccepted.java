@@ -1,5 +1,4 @@
 package se.driftinfo.notifier.subscription;
 
 /** Answer to a subscription request: nothing is active until the address is confirmed. */
-public record SubscriptionAccepted(String status, String message) {
-}
+public record SubscriptionAccepted(String status, String message) {}

@@ -20,8 +20,7 @@ import se.driftinfo.notifier.NotifierConfig;
 public class SubscriptionPages {
 
     /** What one page shows. */
-    public record PageView(boolean sv, String title, String message, String action, String button, String link) {
-    }
+    public record PageView(boolean sv, String title, String message, String action, String button, String link) {}
 
     @CheckedTemplate
     static class Templates {
@@ -40,9 +39,15 @@ public class SubscriptionPages {
     @Path("confirm/{token}")
     public TemplateInstance confirmPage(@PathParam("token") String token) {
         boolean sv = sv(service.byConfirmToken(token));
-        return Templates.page(new PageView(sv, sv ? "Bekräfta prenumerationen" : "Confirm the subscription",
-                sv ? "Klicka för att börja få e-post från Driftinfo." : "Click to start receiving e-mail from Driftinfo.",
-                "/subscriptions/confirm/" + token, sv ? "Bekräfta" : "Confirm", null));
+        return Templates.page(new PageView(
+                sv,
+                sv ? "Bekräfta prenumerationen" : "Confirm the subscription",
+                sv
+                        ? "Klicka för att börja få e-post från Driftinfo."
+                        : "Click to start receiving e-mail from Driftinfo.",
+                "/subscriptions/confirm/" + token,
+                sv ? "Bekräfta" : "Confirm",
+                null));
     }
 
     @POST
@@ -50,28 +55,42 @@ public class SubscriptionPages {
     public TemplateInstance confirm(@PathParam("token") String token) {
         Subscription s = service.confirm(token);
         boolean sv = sv(s);
-        return Templates.page(new PageView(sv, sv ? "Prenumerationen är bekräftad" : "Subscription confirmed",
-                sv ? "Din egen kalender med dina system (lägg till den i din kalenderapp):"
+        return Templates.page(new PageView(
+                sv,
+                sv ? "Prenumerationen är bekräftad" : "Subscription confirmed",
+                sv
+                        ? "Din egen kalender med dina system (lägg till den i din kalenderapp):"
                         : "Your own calendar of your systems (add it to your calendar app):",
-                null, null, feedUrl(s)));
+                null,
+                null,
+                feedUrl(s)));
     }
 
     @GET
     @Path("unsubscribe/{token}")
     public TemplateInstance unsubscribePage(@PathParam("token") String token) {
         boolean sv = sv(service.byUnsubscribeToken(token));
-        return Templates.page(new PageView(sv, sv ? "Avsluta prenumerationen" : "Unsubscribe",
-                sv ? "Du får ingen mer e-post och din kalenderlänk slutar fungera."
+        return Templates.page(new PageView(
+                sv,
+                sv ? "Avsluta prenumerationen" : "Unsubscribe",
+                sv
+                        ? "Du får ingen mer e-post och din kalenderlänk slutar fungera."
                         : "You will get no more mail and your calendar link stops working.",
-                "/subscriptions/unsubscribe/" + token, sv ? "Avsluta" : "Unsubscribe", null));
+                "/subscriptions/unsubscribe/" + token,
+                sv ? "Avsluta" : "Unsubscribe",
+                null));
     }
 
     @POST
     @Path("unsubscribe/{token}")
     public TemplateInstance unsubscribe(@PathParam("token") String token) {
         boolean sv = sv(service.unsubscribe(token));
-        return Templates.page(new PageView(sv, sv ? "Prenumerationen är avslutad" : "Unsubscribed",
-                sv ? "Du får ingen mer e-post från Driftinfo." : "You will get no more mail from Driftinfo.", null, null,
+        return Templates.page(new PageView(
+                sv,
+                sv ? "Prenumerationen är avslutad" : "Unsubscribed",
+                sv ? "Du får ingen mer e-post från Driftinfo." : "You will get no more mail from Driftinfo.",
+                null,
+                null,
                 null));
     }
 
@@ -81,9 +100,13 @@ public class SubscriptionPages {
     public TemplateInstance renewFeed(@PathParam("token") String token) {
         Subscription s = service.renewFeedToken(token);
         boolean sv = sv(s);
-        return Templates.page(new PageView(sv, sv ? "Ny kalenderlänk" : "New calendar link",
+        return Templates.page(new PageView(
+                sv,
+                sv ? "Ny kalenderlänk" : "New calendar link",
                 sv ? "Den gamla länken fungerar inte längre. Din nya:" : "The old link no longer works. Your new one:",
-                null, null, feedUrl(s)));
+                null,
+                null,
+                feedUrl(s)));
     }
 
     private String feedUrl(Subscription s) {

@@ -25,7 +25,9 @@ public class SubscriptionResource {
     public Response subscribe(@Valid @NotNull SubscriptionRequest request) {
         service.subscribe(request);
         // The same answer whether or not the address is known: nothing about other people leaks.
-        return Response.accepted(new SubscriptionAccepted("PENDING",
-                "A confirmation mail is on its way; nothing is sent until the address is confirmed.")).build();
+        return Response.accepted(new SubscriptionAccepted(
+                        "PENDING",
+                        "A confirmation mail is on its way; nothing is sent until the address is confirmed."))
+                .build();
     }
 }

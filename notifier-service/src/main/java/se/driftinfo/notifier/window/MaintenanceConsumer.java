@@ -1,11 +1,10 @@
 package se.driftinfo.notifier.window;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
 import se.driftinfo.kit.inbox.IncomingEvent;
@@ -38,7 +37,8 @@ public class MaintenanceConsumer {
         if (!processedEvents.firstTime("notifier-maintenance", event.id())) {
             return;
         }
-        if (!EventTypes.PAYLOADS.containsKey(event.type()) || EventTypes.PAYLOADS.get(event.type()) != WindowEventV1.class) {
+        if (!EventTypes.PAYLOADS.containsKey(event.type())
+                || EventTypes.PAYLOADS.get(event.type()) != WindowEventV1.class) {
             LOG.debugf("Ignoring %s on the maintenance topic", event.type());
             return;
         }
@@ -47,7 +47,9 @@ public class MaintenanceConsumer {
         if (view == null) {
             windows.persist(WindowView.of(data.window()));
         } else if (!view.apply(data.window())) {
-            LOG.infof("Window %s: event %s is older than the copy held, not applied", data.window().id(), event.id());
+            LOG.infof(
+                    "Window %s: event %s is older than the copy held, not applied",
+                    data.window().id(), event.id());
             return;
         }
         notifications.windowChanged(event.id(), event.type(), data);

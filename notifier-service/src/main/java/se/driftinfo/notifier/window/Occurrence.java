@@ -11,5 +11,4 @@ import java.time.ZonedDateTime;
  * @param end where it actually ends
  * @param moved true if the planner moved it
  */
-public record Occurrence(LocalDateTime originalStart, ZonedDateTime start, ZonedDateTime end, boolean moved) {
-}
+public record Occurrence(LocalDateTime originalStart, ZonedDateTime start, ZonedDateTime end, boolean moved) {}

@@ -2,7 +2,6 @@ package se.driftinfo.notifier.window;
 
 import java.time.ZonedDateTime;
 import java.util.List;
-
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.contracts.maintenance.WindowSchedule;
 
@@ -13,14 +12,17 @@ import se.driftinfo.contracts.maintenance.WindowSchedule;
  */
 public final class Occurrences {
 
-    private Occurrences() {
-    }
+    private Occurrences() {}
 
     /** Occurrences whose (actual) start lies in {@code [from, to)}, sorted by start. */
     public static List<Occurrence> between(WindowV1 window, ZonedDateTime from, ZonedDateTime to) {
         return WindowSchedule.active(window, from.toInstant(), to.toInstant()).stream()
-                .filter(o -> !o.startsAt().isBefore(from.toInstant()) && o.startsAt().isBefore(to.toInstant()))
-                .map(o -> new Occurrence(o.originalStart(), o.start().atZone(o.zone()), o.end().atZone(o.zone()),
+                .filter(o ->
+                        !o.startsAt().isBefore(from.toInstant()) && o.startsAt().isBefore(to.toInstant()))
+                .map(o -> new Occurrence(
+                        o.originalStart(),
+                        o.start().atZone(o.zone()),
+                        o.end().atZone(o.zone()),
                         "MOVED".equals(o.status())))
                 .toList();
     }

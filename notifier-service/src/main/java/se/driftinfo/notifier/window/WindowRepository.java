@@ -1,9 +1,8 @@
 package se.driftinfo.notifier.window;
 
-import java.util.List;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 /** Queries on the window read model; ordered by id so that feeds come out byte-stable. */

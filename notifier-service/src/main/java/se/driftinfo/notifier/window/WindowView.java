@@ -1,13 +1,12 @@
 package se.driftinfo.notifier.window;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
 import se.driftinfo.contracts.EventJson;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.notifier.Csv;
@@ -52,7 +51,9 @@ public class WindowView extends PanacheEntityBase {
      */
     public boolean apply(WindowV1 window) {
         boolean older = window.sequence() < sequence
-                || (window.sequence() == sequence && updatedAt != null && window.updatedAt() != null
+                || (window.sequence() == sequence
+                        && updatedAt != null
+                        && window.updatedAt() != null
                         && window.updatedAt().isBefore(updatedAt));
         if (older) {
             return false;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -24,14 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -41,6 +37,8 @@ import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.RRule;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.Topics;
 import se.driftinfo.contracts.incident.OutageEventV1;
@@ -49,8 +47,8 @@ import se.driftinfo.contracts.maintenance.WindowEventV1.OccurrenceChangeV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.OccurrenceExceptionV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.infra.InfraTestResource;
-import se.driftinfo.notifier.Eventually;
 import se.driftinfo.notifier.Events;
+import se.driftinfo.notifier.Eventually;
 
 @QuarkusTest
 @WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifier"))
@@ -74,22 +72,50 @@ class FeedResourceTest {
         Events.region(REGION, "cosmic", "labportalen");
         windowId = UUID.randomUUID();
         Instant t = Instant.parse("2026-12-01T09:00:00Z");
-        WindowV1 scheduled = Events.window(windowId, 0, REGION, List.of("cosmic"), FIRST, FIRST.plusHours(6),
-                "FREQ=MONTHLY;BYDAY=3WE", List.of(), t);
+        WindowV1 scheduled = Events.window(
+                windowId,
+                0,
+                REGION,
+                List.of("cosmic"),
+                FIRST,
+                FIRST.plusHours(6),
+                "FREQ=MONTHLY;BYDAY=3WE",
+                List.of(),
+                t);
         Events.window(EventTypes.WINDOW_SCHEDULED, scheduled, null);
         OccurrenceExceptionV1 cancel = new OccurrenceExceptionV1(CANCELLED, "CANCELLED", null, null, "Semester", 1);
-        WindowV1 afterCancel = Events.window(windowId, 1, REGION, List.of("cosmic"), FIRST, FIRST.plusHours(6),
-                "FREQ=MONTHLY;BYDAY=3WE", List.of(cancel), t.plusSeconds(60));
+        WindowV1 afterCancel = Events.window(
+                windowId,
+                1,
+                REGION,
+                List.of("cosmic"),
+                FIRST,
+                FIRST.plusHours(6),
+                "FREQ=MONTHLY;BYDAY=3WE",
+                List.of(cancel),
+                t.plusSeconds(60));
         Events.window(EventTypes.OCCURRENCE_CANCELLED, afterCancel, new OccurrenceChangeV1(CANCELLED, null, null));
-        OccurrenceExceptionV1 move = new OccurrenceExceptionV1(MOVED_FROM, "MOVED", MOVED_TO, MOVED_TO.plusHours(4),
-                null, 2);
-        WindowV1 afterMove = Events.window(windowId, 2, REGION, List.of("cosmic"), FIRST, FIRST.plusHours(6),
-                "FREQ=MONTHLY;BYDAY=3WE", List.of(cancel, move), t.plusSeconds(120));
-        Events.window(EventTypes.OCCURRENCE_MOVED, afterMove, new OccurrenceChangeV1(MOVED_FROM, MOVED_TO,
-                MOVED_TO.plusHours(4)));
+        OccurrenceExceptionV1 move =
+                new OccurrenceExceptionV1(MOVED_FROM, "MOVED", MOVED_TO, MOVED_TO.plusHours(4), null, 2);
+        WindowV1 afterMove = Events.window(
+                windowId,
+                2,
+                REGION,
+                List.of("cosmic"),
+                FIRST,
+                FIRST.plusHours(6),
+                "FREQ=MONTHLY;BYDAY=3WE",
+                List.of(cancel, move),
+                t.plusSeconds(120));
+        Events.window(
+                EventTypes.OCCURRENCE_MOVED,
+                afterMove,
+                new OccurrenceChangeV1(MOVED_FROM, MOVED_TO, MOVED_TO.plusHours(4)));
         awaitFeedWith("SEQUENCE:2");
         // The catalog arrives on its own topic, possibly after the windows: wait for the region's name.
-        Eventually.until(Duration.ofSeconds(30), "the region name from the catalog",
+        Eventually.until(
+                Duration.ofSeconds(30),
+                "the region name from the catalog",
                 () -> given().get("/feeds/regions/" + REGION + ".ics").asString(),
                 feed -> feed.contains("X-WR-CALNAME:Driftinfo – Region " + REGION));
     }
@@ -97,13 +123,18 @@ class FeedResourceTest {
     @Test
     void feedOccurrencesFor24MonthsMatchTheRuleWithCancelledRemovedAndMovedMoved() throws Exception {
         Calendar calendar = parse(get("/feeds/regions/" + REGION + ".ics").asString());
-        List<VEvent> series = calendar.<VEvent> getComponents("VEVENT").stream()
-                .filter(e -> e.getUid().get().getValue().equals(VEventsUid.of(windowId))).toList();
-        VEvent master = series.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst().orElseThrow();
+        List<VEvent> series = calendar.<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> e.getUid().get().getValue().equals(VEventsUid.of(windowId)))
+                .toList();
+        VEvent master = series.stream()
+                .filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty())
+                .findFirst()
+                .orElseThrow();
 
         // Expand what the feed says, as a client would: RRULE from DTSTART, minus EXDATEs, plus overrides.
         ZonedDateTime seed = zoned(master.getProperty(Property.DTSTART).get());
-        Recur<ZonedDateTime> rule = master.<RRule<ZonedDateTime>> getProperty(Property.RRULE).get().getRecur();
+        Recur<ZonedDateTime> rule =
+                master.<RRule<ZonedDateTime>>getProperty(Property.RRULE).get().getRecur();
         List<Instant> excluded = new ArrayList<>();
         for (Property p : master.getProperties(Property.EXDATE)) {
             for (Object d : ((ExDate<?>) p).getDates()) {
@@ -113,7 +144,8 @@ class FeedResourceTest {
         Map<Instant, Instant> overrides = new TreeMap<>();
         for (VEvent e : series) {
             if (e.getProperty(Property.RECURRENCE_ID).isPresent()) {
-                overrides.put(zoned(e.getProperty(Property.RECURRENCE_ID).get()).toInstant(),
+                overrides.put(
+                        zoned(e.getProperty(Property.RECURRENCE_ID).get()).toInstant(),
                         zoned(e.getProperty(Property.DTSTART).get()).toInstant());
             }
         }
@@ -128,14 +160,17 @@ class FeedResourceTest {
 
         // Independently: every third Wednesday at 17:00 Stockholm time for 24 months.
         List<Instant> expected = new ArrayList<>();
-        for (LocalDate month = FIRST.toLocalDate().withDayOfMonth(1); month.isBefore(LocalDate.of(2029, 1, 20));
+        for (LocalDate month = FIRST.toLocalDate().withDayOfMonth(1);
+                month.isBefore(LocalDate.of(2029, 1, 20));
                 month = month.plusMonths(1)) {
             LocalDate day = month.with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.WEDNESDAY));
             LocalDateTime start = LocalDateTime.of(day, LocalTime.of(17, 0));
             if (start.equals(CANCELLED)) {
                 continue;
             }
-            expected.add((start.equals(MOVED_FROM) ? MOVED_TO : start).atZone(STOCKHOLM).toInstant());
+            expected.add((start.equals(MOVED_FROM) ? MOVED_TO : start)
+                    .atZone(STOCKHOLM)
+                    .toInstant());
         }
         assertEquals(expected, fromFeed);
         assertEquals(24, fromFeed.size(), "25 third Wednesdays in 24 months, one cancelled");
@@ -166,7 +201,9 @@ class FeedResourceTest {
         assertTrue(unfolded.contains("X-PUBLISHED-TTL:PT1H\r\n"));
         String vtimezone = unfolded.substring(unfolded.indexOf("BEGIN:VTIMEZONE"), unfolded.indexOf("END:VTIMEZONE"));
         assertTrue(vtimezone.contains("\r\nTZID:Europe/Stockholm\r\n"), "VTIMEZONE says Stockholm");
-        assertTrue(vtimezone.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"), "summer time from last Sunday of March");
+        assertTrue(
+                vtimezone.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"),
+                "summer time from last Sunday of March");
         assertTrue(vtimezone.contains("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"), "until last Sunday of October");
         assertFalse(vtimezone.contains("DTSTART:1916"), "Berlin's history is not in Stockholm's definition");
         assertEquals(1, unfolded.split("BEGIN:VTIMEZONE", -1).length - 1, "one VTIMEZONE per zone used");
@@ -185,8 +222,10 @@ class FeedResourceTest {
         Calendar calendar = parse(text);
         var validation = calendar.validate();
         assertFalse(validation.hasErrors(), "iCal4j's RFC 5545 validator: " + validation);
-        VTimeZone zone = calendar.<VTimeZone> getComponents("VTIMEZONE").stream()
-                .filter(z -> z.getTimeZoneId().getValue().equals("Europe/Stockholm")).findFirst().orElseThrow();
+        VTimeZone zone = calendar.<VTimeZone>getComponents("VTIMEZONE").stream()
+                .filter(z -> z.getTimeZoneId().getValue().equals("Europe/Stockholm"))
+                .findFirst()
+                .orElseThrow();
         assertFalse(zone.getComponents("STANDARD").isEmpty());
         assertFalse(zone.getComponents("DAYLIGHT").isEmpty());
     }
@@ -197,21 +236,54 @@ class FeedResourceTest {
         String etag = first.header("ETag");
         assertTrue(etag != null && etag.startsWith("\""));
         assertEquals(first.asString(), get("/feeds/regions/" + REGION + ".ics").asString(), "stable bytes");
-        given().header("If-None-Match", etag).when().get("/feeds/regions/" + REGION + ".ics").then().statusCode(304);
+        given().header("If-None-Match", etag)
+                .when()
+                .get("/feeds/regions/" + REGION + ".ics")
+                .then()
+                .statusCode(304);
 
         UUID other = UUID.randomUUID();
         LocalDateTime start = LocalDateTime.of(2027, 5, 5, 6, 0);
-        WindowV1 oneOff = Events.window(other, 0, REGION, List.of("labportalen"), start, start.plusHours(2), null,
-                List.of(), Instant.parse("2027-01-01T00:00:00Z"));
+        WindowV1 oneOff = Events.window(
+                other,
+                0,
+                REGION,
+                List.of("labportalen"),
+                start,
+                start.plusHours(2),
+                null,
+                List.of(),
+                Instant.parse("2027-01-01T00:00:00Z"));
         Events.window(EventTypes.WINDOW_SCHEDULED, oneOff, null);
-        Events.window(EventTypes.WINDOW_UPDATED, new WindowV1(other, 1, "FU-stopp (ändrad)", null, REGION,
-                List.of("labportalen"), "Europe/Stockholm", start.plusHours(1), start.plusHours(3), null, "SCHEDULED",
-                List.of(), null, Instant.parse("2027-01-02T00:00:00Z")), null);
-        String changed = Eventually.until(Duration.ofSeconds(20), "the update in the feed",
+        Events.window(
+                EventTypes.WINDOW_UPDATED,
+                new WindowV1(
+                        other,
+                        1,
+                        "FU-stopp (ändrad)",
+                        null,
+                        REGION,
+                        List.of("labportalen"),
+                        "Europe/Stockholm",
+                        start.plusHours(1),
+                        start.plusHours(3),
+                        null,
+                        "SCHEDULED",
+                        List.of(),
+                        null,
+                        Instant.parse("2027-01-02T00:00:00Z")),
+                null);
+        String changed = Eventually.until(
+                Duration.ofSeconds(20),
+                "the update in the feed",
                 () -> get("/feeds/regions/" + REGION + ".ics").asString().replace("\r\n ", ""),
                 feed -> feed.contains("SUMMARY:FU-stopp (ändrad)"));
         assertTrue(changed.contains("DTSTART;TZID=Europe/Stockholm:20270505T070000"));
-        given().header("If-None-Match", etag).when().get("/feeds/regions/" + REGION + ".ics").then().statusCode(200);
+        given().header("If-None-Match", etag)
+                .when()
+                .get("/feeds/regions/" + REGION + ".ics")
+                .then()
+                .statusCode(200);
         assertNotEquals(etag, get("/feeds/regions/" + REGION + ".ics").header("ETag"));
         String systemFeed = get("/feeds/systems/labportalen.ics").asString().replace("\r\n ", "");
         assertTrue(systemFeed.contains("UID:window-" + other + "@driftinfo.se\r\nDTSTAMP:20270102T000000Z\r\n"
@@ -222,42 +294,77 @@ class FeedResourceTest {
     void openOutageIsShownUntilResolved() {
         UUID id = UUID.randomUUID();
         Instant started = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        OutageV1 declared = new OutageV1(id, "DS-2027-000042", "Cosmic svarar inte", REGION, List.of("cosmic"), "OUTAGE",
-                "INVESTIGATING", started, null, 0, started);
-        Events.publish(Topics.INCIDENTS, id.toString(), EventTypes.OUTAGE_DECLARED,
+        OutageV1 declared = new OutageV1(
+                id,
+                "DS-2027-000042",
+                "Cosmic svarar inte",
+                REGION,
+                List.of("cosmic"),
+                "OUTAGE",
+                "INVESTIGATING",
+                started,
+                null,
+                0,
+                started);
+        Events.publish(
+                Topics.INCIDENTS,
+                id.toString(),
+                EventTypes.OUTAGE_DECLARED,
                 new OutageEventV1(declared, new OutageEventV1.StatusUpdateV1("INVESTIGATING", "Vi felsöker", started)));
         String uid = "UID:outage-" + id + "@driftinfo.se";
-        VEvent open = Eventually.until(Duration.ofSeconds(20), "the outage in the feed",
-                () -> outageEvent(uid), e -> e != null);
+        VEvent open = Eventually.until(
+                Duration.ofSeconds(20), "the outage in the feed", () -> outageEvent(uid), e -> e != null);
         Instant openEnd = zoned(open.getProperty(Property.DTEND).get()).toInstant();
         assertTrue(openEnd.isAfter(Instant.now()), "an open outage reaches past now");
 
         Instant resolved = started.plus(Duration.ofHours(2));
-        OutageV1 done = new OutageV1(id, "DS-2027-000042", "Cosmic svarar inte", REGION, List.of("cosmic"), "OUTAGE",
-                "RESOLVED", started, resolved, 1, resolved);
-        Events.publish(Topics.INCIDENTS, id.toString(), EventTypes.OUTAGE_RESOLVED,
+        OutageV1 done = new OutageV1(
+                id,
+                "DS-2027-000042",
+                "Cosmic svarar inte",
+                REGION,
+                List.of("cosmic"),
+                "OUTAGE",
+                "RESOLVED",
+                started,
+                resolved,
+                1,
+                resolved);
+        Events.publish(
+                Topics.INCIDENTS,
+                id.toString(),
+                EventTypes.OUTAGE_RESOLVED,
                 new OutageEventV1(done, new OutageEventV1.StatusUpdateV1("RESOLVED", "Åtgärdat", resolved)));
-        VEvent closed = Eventually.until(Duration.ofSeconds(20), "the resolved outage",
-                () -> outageEvent(uid), e -> e != null && e.getProperty(Property.SEQUENCE).get().getValue().equals("1"));
+        VEvent closed = Eventually.until(
+                Duration.ofSeconds(20),
+                "the resolved outage",
+                () -> outageEvent(uid),
+                e -> e != null
+                        && e.getProperty(Property.SEQUENCE).get().getValue().equals("1"));
         assertEquals(resolved, zoned(closed.getProperty(Property.DTEND).get()).toInstant());
         assertEquals(started, zoned(closed.getProperty(Property.DTSTART).get()).toInstant());
     }
 
     @Test
     void unknownRegionIsAProblemNotAnEmptyFeed() {
-        given().when().get("/feeds/regions/gotland.ics").then()
+        given().when()
+                .get("/feeds/regions/gotland.ics")
+                .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
-        given().when().get("/feeds/s/not-a-token.ics").then().statusCode(404)
-                .contentType("application/problem+json");
+        given().when().get("/feeds/s/not-a-token.ics").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void allFeedCarriesEveryRegionsWindows() {
         String all = get("/feeds/all.ics").asString().replace("\r\n ", "");
         assertTrue(all.contains("UID:" + VEventsUid.of(windowId)));
-        given().when().get("/feeds/all.ics").then().statusCode(200).header("ETag", org.hamcrest.Matchers.notNullValue());
+        given().when()
+                .get("/feeds/all.ics")
+                .then()
+                .statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.notNullValue());
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
@@ -268,15 +375,19 @@ class FeedResourceTest {
         }
         String uid = uidLine.substring(4);
         try {
-            return parse(feed).<VEvent> getComponents("VEVENT").stream()
-                    .filter(e -> e.getUid().get().getValue().equals(uid)).findFirst().orElse(null);
+            return parse(feed).<VEvent>getComponents("VEVENT").stream()
+                    .filter(e -> e.getUid().get().getValue().equals(uid))
+                    .findFirst()
+                    .orElse(null);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
     }
 
     private static void awaitFeedWith(String text) {
-        Eventually.until(Duration.ofSeconds(30), "the window in the feed",
+        Eventually.until(
+                Duration.ofSeconds(30),
+                "the window in the feed",
                 () -> given().get("/feeds/all.ics").asString().replace("\r\n ", ""),
                 feed -> feed.contains("UID:" + VEventsUid.of(windowId) + "\r\n") && feed.contains(text));
     }

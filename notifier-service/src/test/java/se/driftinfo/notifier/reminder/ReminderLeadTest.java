@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class ReminderLeadTest {
@@ -17,10 +16,18 @@ class ReminderLeadTest {
     @Test
     void eachPeriodHasItsOwnLead() {
         assertEquals(Optional.empty(), ReminderPlanner.dueLead(LEADS, START, START.minus(Duration.ofDays(8))));
-        assertEquals(Optional.of(Duration.ofDays(7)), ReminderPlanner.dueLead(LEADS, START, START.minus(Duration.ofDays(7))));
-        assertEquals(Optional.of(Duration.ofDays(7)), ReminderPlanner.dueLead(LEADS, START, START.minus(Duration.ofDays(2))));
-        assertEquals(Optional.of(Duration.ofDays(1)), ReminderPlanner.dueLead(LEADS, START, START.minus(Duration.ofHours(20))));
-        assertEquals(Optional.of(Duration.ofHours(1)), ReminderPlanner.dueLead(LEADS, START, START.minus(Duration.ofMinutes(59))));
+        assertEquals(
+                Optional.of(Duration.ofDays(7)),
+                ReminderPlanner.dueLead(LEADS, START, START.minus(Duration.ofDays(7))));
+        assertEquals(
+                Optional.of(Duration.ofDays(7)),
+                ReminderPlanner.dueLead(LEADS, START, START.minus(Duration.ofDays(2))));
+        assertEquals(
+                Optional.of(Duration.ofDays(1)),
+                ReminderPlanner.dueLead(LEADS, START, START.minus(Duration.ofHours(20))));
+        assertEquals(
+                Optional.of(Duration.ofHours(1)),
+                ReminderPlanner.dueLead(LEADS, START, START.minus(Duration.ofMinutes(59))));
     }
 
     @Test

@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import se.driftinfo.kit.problem.ProblemException;
 
 class SubscriptionTest {
@@ -22,7 +20,8 @@ class SubscriptionTest {
 
     @Test
     void confirmingIssuesAFeedTokenAndUnsubscribingRevokesIt() {
-        Subscription s = Subscription.pending("Reception@HC.example", List.of("norrbotten"), List.of("cosmic"), "sv", NOW);
+        Subscription s =
+                Subscription.pending("Reception@HC.example", List.of("norrbotten"), List.of("cosmic"), "sv", NOW);
         assertEquals("reception@hc.example", s.email);
         assertEquals(Subscription.PENDING, s.status);
         assertNull(s.feedToken, "no feed before the address is confirmed");

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +15,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,16 +24,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.Topics;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.infra.InfraTestResource;
-import se.driftinfo.notifier.Eventually;
 import se.driftinfo.notifier.Events;
+import se.driftinfo.notifier.Eventually;
 
 @QuarkusTest
 @WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifier"))
@@ -78,23 +76,43 @@ class MaintenanceConsumerTest {
     }
 
     private static WindowV1 window(UUID id, int sequence, String title) {
-        return new WindowV1(id, sequence, title, null, "norrbotten", List.of("cosmic"), "Europe/Stockholm", START,
-                START.plusHours(2), null, "SCHEDULED", List.of(), null, Instant.parse("2027-01-01T00:00:00Z")
-                        .plusSeconds(sequence));
+        return new WindowV1(
+                id,
+                sequence,
+                title,
+                null,
+                "norrbotten",
+                List.of("cosmic"),
+                "Europe/Stockholm",
+                START,
+                START.plusHours(2),
+                null,
+                "SCHEDULED",
+                List.of(),
+                null,
+                Instant.parse("2027-01-01T00:00:00Z").plusSeconds(sequence));
     }
 
     private static String awaitFeedWith(UUID id, String text) {
-        return Eventually.until(Duration.ofSeconds(20), text, () -> given().get("/feeds/all.ics").asString().replace("\r\n ", ""),
+        return Eventually.until(
+                Duration.ofSeconds(20),
+                text,
+                () -> given().get("/feeds/all.ics").asString().replace("\r\n ", ""),
                 feed -> feed.contains("UID:window-" + id) && feed.contains(text));
     }
 
     private static boolean readDeadLetters(String key) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
             consumer.subscribe(List.of(DLQ));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline) {

@@ -9,9 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
 import se.driftinfo.contracts.maintenance.WindowEventV1.OccurrenceExceptionV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 
@@ -35,7 +33,8 @@ class OccurrencesTest {
         LocalDateTime moved = LocalDateTime.of(2027, 3, 24, 18, 0);
         List<OccurrenceExceptionV1> exceptions = List.of(
                 new OccurrenceExceptionV1(LocalDateTime.of(2027, 7, 21, 17, 0), "CANCELLED", null, null, "Semester", 1),
-                new OccurrenceExceptionV1(LocalDateTime.of(2027, 3, 17, 17, 0), "MOVED", moved, moved.plusHours(4), null, 2));
+                new OccurrenceExceptionV1(
+                        LocalDateTime.of(2027, 3, 17, 17, 0), "MOVED", moved, moved.plusHours(4), null, 2));
         List<Occurrence> all = Occurrences.between(window(exceptions, "SCHEDULED"), at(2027, 1, 1), at(2028, 1, 1));
         assertEquals(11, all.size());
         assertTrue(all.stream().noneMatch(o -> o.originalStart().equals(LocalDateTime.of(2027, 7, 21, 17, 0))));
@@ -50,27 +49,46 @@ class OccurrencesTest {
     void movedOccurrenceCountsWhereItLandsNotWhereTheRulePutIt() {
         // Moved from 17 March into April: a range of April only still finds it.
         LocalDateTime moved = LocalDateTime.of(2027, 4, 2, 18, 0);
-        List<OccurrenceExceptionV1> exceptions = List.of(
-                new OccurrenceExceptionV1(LocalDateTime.of(2027, 3, 17, 17, 0), "MOVED", moved, moved.plusHours(4), null, 1));
+        List<OccurrenceExceptionV1> exceptions = List.of(new OccurrenceExceptionV1(
+                LocalDateTime.of(2027, 3, 17, 17, 0), "MOVED", moved, moved.plusHours(4), null, 1));
         List<Occurrence> april = Occurrences.between(window(exceptions, "SCHEDULED"), at(2027, 4, 1), at(2027, 5, 1));
-        assertEquals(List.of(moved.atZone(STOCKHOLM), LocalDateTime.of(2027, 4, 21, 17, 0).atZone(STOCKHOLM)),
+        assertEquals(
+                List.of(
+                        moved.atZone(STOCKHOLM),
+                        LocalDateTime.of(2027, 4, 21, 17, 0).atZone(STOCKHOLM)),
                 april.stream().map(Occurrence::start).toList());
     }
 
     @Test
     void cancelledSeriesHasNoOccurrencesAndOneOffHasOne() {
-        assertTrue(Occurrences.between(window(List.of(), "CANCELLED"), at(2027, 1, 1), at(2028, 1, 1)).isEmpty());
-        WindowV1 oneOff = new WindowV1(UUID.randomUUID(), 0, "Byte av server", null, "dalarna", List.of("takecare"),
-                "Europe/Stockholm", LocalDateTime.of(2027, 5, 5, 6, 0), LocalDateTime.of(2027, 5, 5, 8, 0), null,
-                "SCHEDULED", List.of(), null, Instant.EPOCH);
-        assertEquals(1, Occurrences.between(oneOff, at(2027, 1, 1), at(2028, 1, 1)).size());
+        assertTrue(Occurrences.between(window(List.of(), "CANCELLED"), at(2027, 1, 1), at(2028, 1, 1))
+                .isEmpty());
+        WindowV1 oneOff = new WindowV1(
+                UUID.randomUUID(),
+                0,
+                "Byte av server",
+                null,
+                "dalarna",
+                List.of("takecare"),
+                "Europe/Stockholm",
+                LocalDateTime.of(2027, 5, 5, 6, 0),
+                LocalDateTime.of(2027, 5, 5, 8, 0),
+                null,
+                "SCHEDULED",
+                List.of(),
+                null,
+                Instant.EPOCH);
+        assertEquals(
+                1, Occurrences.between(oneOff, at(2027, 1, 1), at(2028, 1, 1)).size());
         assertTrue(Occurrences.between(oneOff, at(2027, 6, 1), at(2028, 1, 1)).isEmpty());
     }
 
     @Test
     void jvmDefaultZoneChangesNeitherOccurrencesNorCalendarBytes() {
-        WindowV1 window = window(List.of(new OccurrenceExceptionV1(LocalDateTime.of(2027, 7, 21, 17, 0), "CANCELLED",
-                null, null, null, 1)), "SCHEDULED");
+        WindowV1 window = window(
+                List.of(new OccurrenceExceptionV1(
+                        LocalDateTime.of(2027, 7, 21, 17, 0), "CANCELLED", null, null, null, 1)),
+                "SCHEDULED");
         java.util.TimeZone original = java.util.TimeZone.getDefault();
         try {
             java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
@@ -97,8 +115,21 @@ class OccurrencesTest {
     }
 
     static WindowV1 window(List<OccurrenceExceptionV1> exceptions, String status) {
-        return new WindowV1(UUID.randomUUID(), 0, "FU-stopp", null, "norrbotten", List.of("cosmic"), "Europe/Stockholm",
-                FIRST, FIRST.plusHours(6), "FREQ=MONTHLY;BYDAY=3WE", status, exceptions, null, Instant.EPOCH);
+        return new WindowV1(
+                UUID.randomUUID(),
+                0,
+                "FU-stopp",
+                null,
+                "norrbotten",
+                List.of("cosmic"),
+                "Europe/Stockholm",
+                FIRST,
+                FIRST.plusHours(6),
+                "FREQ=MONTHLY;BYDAY=3WE",
+                status,
+                exceptions,
+                null,
+                Instant.EPOCH);
     }
 
     static ZonedDateTime at(int year, int month, int day) {

@@ -2,10 +2,8 @@ package se.driftinfo.kit.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-
 import se.driftinfo.contracts.EventJson;
 
 /**
@@ -18,11 +16,16 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
         String id = header(record, "ce_id");
         String type = header(record, "ce_type");
         if (id == null || type == null) {
-            throw new IllegalArgumentException("Not a CloudEvent (no ce_id/ce_type headers) at "
-                    + record.topic() + "/" + record.partition() + "@" + record.offset());
+            throw new IllegalArgumentException("Not a CloudEvent (no ce_id/ce_type headers) at " + record.topic() + "/"
+                    + record.partition() + "@" + record.offset());
         }
-        return new IncomingEvent(UUID.fromString(id), type, header(record, "ce_source"), header(record, "ce_subject"),
-                record.key(), record.value());
+        return new IncomingEvent(
+                UUID.fromString(id),
+                type,
+                header(record, "ce_source"),
+                header(record, "ce_subject"),
+                record.key(),
+                record.value());
     }
 
     /** The data as the payload record its type names. */

@@ -1,15 +1,13 @@
 package se.driftinfo.kit.inbox;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Forgets processed event ids after a retention period. Redelivery happens within minutes (a consumer
@@ -23,7 +21,9 @@ public class ProcessedEventCleaner {
     private final Clock clock;
     private final Duration retention;
 
-    public ProcessedEventCleaner(EntityManager em, Clock clock,
+    public ProcessedEventCleaner(
+            EntityManager em,
+            Clock clock,
             @ConfigProperty(name = "driftinfo.inbox.retention", defaultValue = "P30D") Duration retention) {
         this.em = em;
         this.clock = clock;

@@ -1,11 +1,10 @@
 package se.driftinfo.kit.inbox;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.UUID;
 
 /**
  * The consumer side of exactly-once effects: an event id is recorded in the same transaction as the
@@ -28,7 +27,7 @@ public class ProcessedEvents {
     @Transactional(TxType.MANDATORY)
     public boolean firstTime(String consumer, UUID eventId) {
         int inserted = em.createNativeQuery(
-                "insert into processed_event (consumer, event_id) values (?1, ?2) on conflict do nothing")
+                        "insert into processed_event (consumer, event_id) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, consumer)
                 .setParameter(2, eventId)
                 .executeUpdate();

@@ -1,12 +1,11 @@
 package se.driftinfo.kit.outbox;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import se.driftinfo.contracts.EventJson;
 
 /**

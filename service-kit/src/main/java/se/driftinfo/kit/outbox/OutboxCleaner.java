@@ -1,14 +1,12 @@
 package se.driftinfo.kit.outbox;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Deletes relayed events after a retention period; the topic, not the outbox, is the history. */
 @ApplicationScoped
@@ -17,7 +15,8 @@ public class OutboxCleaner {
     private final Clock clock;
     private final Duration retention;
 
-    public OutboxCleaner(Clock clock,
+    public OutboxCleaner(
+            Clock clock,
             @ConfigProperty(name = "driftinfo.outbox.retention", defaultValue = "P7D") Duration retention) {
         this.clock = clock;
         this.retention = retention;

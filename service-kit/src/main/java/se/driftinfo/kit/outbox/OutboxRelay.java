@@ -1,5 +1,11 @@
 package se.driftinfo.kit.outbox;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,20 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * Moves outbox rows to Kafka as CloudEvents (binary mode: {@code ce_*} headers, JSON data as value).
@@ -43,7 +41,10 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration ackTimeout;
 
-    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em, Clock clock,
+    public OutboxRelay(
+            @Channel("outbox") Emitter<String> emitter,
+            EntityManager em,
+            Clock clock,
             @ConfigProperty(name = "driftinfo.outbox.batch-size", defaultValue = "100") int batchSize,
             @ConfigProperty(name = "driftinfo.outbox.ack-timeout", defaultValue = "PT15S") Duration ackTimeout) {
         this.emitter = emitter;
@@ -53,8 +54,11 @@ public class OutboxRelay {
         this.ackTimeout = ackTimeout;
     }
 
-    @Scheduled(every = "${driftinfo.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "${driftinfo.outbox.initial-delay:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${driftinfo.outbox.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "${driftinfo.outbox.initial-delay:1s}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         try {
             while (relayBatch() == batchSize) {
@@ -67,35 +71,39 @@ public class OutboxRelay {
 
     /** Publishes one batch; returns how many events went out. */
     public int relayBatch() {
-        return QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30).call(() -> {
-            Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, LOCK_ID).getSingleResult();
-            if (!Boolean.TRUE.equals(locked)) {
-                return 0;
-            }
-            List<OutboxEvent> batch = OutboxEvent
-                    .<OutboxEvent> find("publishedAt is null order by position").page(0, batchSize).list();
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                acks.add(send(event));
-            }
-            try {
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                        .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                // Nothing is marked: the whole batch is retried, duplicates are absorbed downstream.
-                throw new IllegalStateException("Kafka did not acknowledge the batch: " + rootMessage(e), e);
-            }
-            Instant now = Instant.now(clock);
-            for (OutboxEvent event : batch) {
-                event.publishedAt = now;
-                event.attempts++;
-            }
-            return batch.size();
-        });
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) ackTimeout.toSeconds() + 30)
+                .call(() -> {
+                    Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                            .setParameter(1, LOCK_ID)
+                            .getSingleResult();
+                    if (!Boolean.TRUE.equals(locked)) {
+                        return 0;
+                    }
+                    List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by position")
+                            .page(0, batchSize)
+                            .list();
+                    if (batch.isEmpty()) {
+                        return 0;
+                    }
+                    List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+                    for (OutboxEvent event : batch) {
+                        acks.add(send(event));
+                    }
+                    try {
+                        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                                .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (Exception e) {
+                        // Nothing is marked: the whole batch is retried, duplicates are absorbed downstream.
+                        throw new IllegalStateException("Kafka did not acknowledge the batch: " + rootMessage(e), e);
+                    }
+                    Instant now = Instant.now(clock);
+                    for (OutboxEvent event : batch) {
+                        event.publishedAt = now;
+                        event.attempts++;
+                    }
+                    return batch.size();
+                });
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {
@@ -108,7 +116,7 @@ public class OutboxRelay {
                 .withDataContentType("application/json")
                 .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
                 .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.key)
                 .build();

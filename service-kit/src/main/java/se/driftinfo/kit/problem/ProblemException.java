@@ -13,7 +13,8 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.InvalidParam> invalidParams;
 
-    public ProblemException(int status, String slug, String title, String detail, List<Problem.InvalidParam> invalidParams) {
+    public ProblemException(
+            int status, String slug, String title, String detail, List<Problem.InvalidParam> invalidParams) {
         super(detail);
         this.status = status;
         this.slug = slug;
@@ -23,7 +24,11 @@ public class ProblemException extends RuntimeException {
 
     /** A field's value is well-formed but breaks a rule (400), e.g. an unknown region. */
     public static ProblemException invalidField(String field, String reason) {
-        return new ProblemException(400, "invalid-request", "Invalid request", field + ": " + reason,
+        return new ProblemException(
+                400,
+                "invalid-request",
+                "Invalid request",
+                field + ": " + reason,
                 List.of(new Problem.InvalidParam(field, reason)));
     }
 

@@ -1,20 +1,12 @@
 package se.driftinfo.kit.problem;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -22,6 +14,11 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place errors become HTTP responses: RFC 9457 problem details, naming the field where there
@@ -34,8 +31,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        return respond(new Problem(TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), path(uri),
-                e.invalidParams()));
+        return respond(
+                new Problem(TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), path(uri), e.invalidParams()));
     }
 
     /** Quarkus' own mapper for endpoint validation is bound to this exact type: take it over. */
@@ -51,7 +48,10 @@ public class ProblemMappers {
             params.add(new Problem.InvalidParam(fieldName(v.getPropertyPath()), v.getMessage()));
         }
         params.sort((a, b) -> a.name().compareTo(b.name()));
-        String detail = params.stream().map(p -> p.name() + ": " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("");
+        String detail = params.stream()
+                .map(p -> p.name() + ": " + p.reason())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
         return respond(new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, detail, path(uri), params));
     }
 
@@ -86,16 +86,26 @@ public class ProblemMappers {
     /** Two people changed the same record at once: the later one must reload, not see a 500. */
     @ServerExceptionMapper
     public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
-        return respond(new Problem(TYPE_BASE + "concurrent-change", "Changed by someone else", 409,
-                "Someone else changed this at the same time; reload it and try again", path(uri), null));
+        return respond(new Problem(
+                TYPE_BASE + "concurrent-change",
+                "Changed by someone else",
+                409,
+                "Someone else changed this at the same time; reload it and try again",
+                path(uri),
+                null));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
-        return respond(new Problem(TYPE_BASE + "internal-error", "Internal error", 500,
-                "Something went wrong on our side. Quote error id " + id + " to the helpdesk.", path(uri), null));
+        return respond(new Problem(
+                TYPE_BASE + "internal-error",
+                "Internal error",
+                500,
+                "Something went wrong on our side. Quote error id " + id + " to the helpdesk.",
+                path(uri),
+                null));
     }
 
     private static Problem jsonProblem(JsonProcessingException e, String instance) {
@@ -115,10 +125,20 @@ public class ProblemMappers {
             reason = "is not valid JSON";
         }
         if (field == null) {
-            return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, "The request body " + reason,
-                    instance, null);
+            return new Problem(
+                    TYPE_BASE + "invalid-request",
+                    "Invalid request",
+                    400,
+                    "The request body " + reason,
+                    instance,
+                    null);
         }
-        return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, field + ": " + reason, instance,
+        return new Problem(
+                TYPE_BASE + "invalid-request",
+                "Invalid request",
+                400,
+                field + ": " + reason,
+                instance,
                 List.of(new Problem.InvalidParam(field, reason)));
     }
 
@@ -158,8 +178,7 @@ public class ProblemMappers {
         List<String> nodes = new ArrayList<>();
         for (Path.Node node : path) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
-                }
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
                 default -> {
                     String name = node.getName();
                     if (node.getIndex() != null && !nodes.isEmpty()) {
@@ -188,6 +207,9 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }
