@@ -85,23 +85,7 @@ class SystemIT {
 
     @Test
     void aWindowPlannedInMaintenanceServiceReachesTheNotifiersCalendarFeed() {
-        Map<String, Object> window = new HashMap<>();
-        window.put("title", "Byte av lagring PACS");
-        window.put("description", "Sectra PACS är nere. Använd reservrutinen för röntgensvar.");
-        window.put("region", "kronoberg");
-        window.put("systems", List.of("sectra-pacs-vna"));
-        window.put("timeZone", "Europe/Stockholm");
-        window.put("start", "2027-02-10T18:00");
-        window.put("end", "2027-02-10T21:00");
-        given().baseUri(maintenance)
-                .auth()
-                .preemptive()
-                .basic("planner", "planner-demo")
-                .contentType(ContentType.JSON)
-                .body(window)
-                .post("/api/maintenance-windows")
-                .then()
-                .statusCode(201);
+        planWindow("Byte av lagring PACS", "kronoberg", "sectra-pacs-vna", "2027-02-10T18:00", "2027-02-10T21:00");
         await("the window in the Kronoberg feed", Duration.ofSeconds(60), () -> {
             String feed = given().baseUri(notifier)
                     .get("/feeds/regions/kronoberg.ics")
@@ -118,24 +102,12 @@ class SystemIT {
         java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
                 .withSecond(0)
                 .withNano(0);
-        Map<String, Object> window = new HashMap<>();
-        window.put("title", "Uppgradering RGS webb");
-        window.put("region", "varmland");
-        window.put("systems", List.of("rgs-webb"));
-        window.put("timeZone", "Europe/Stockholm");
-        window.put("start", now.minusMinutes(30).toString());
-        window.put("end", now.plusHours(2).toString());
-        String windowId = given().baseUri(maintenance)
-                .auth()
-                .preemptive()
-                .basic("planner", "planner-demo")
-                .contentType(ContentType.JSON)
-                .body(window)
-                .post("/api/maintenance-windows")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String windowId = planWindow(
+                "Uppgradering RGS webb",
+                "varmland",
+                "rgs-webb",
+                now.minusMinutes(30).toString(),
+                now.plusHours(2).toString());
         // … reaches incident-service, so a clinic reporting a fault is told to use its reserve routine …
         Map<String, Object> report = new HashMap<>();
         report.put("reporterHsaId", "SE2321000230-0042");
@@ -211,22 +183,12 @@ class SystemIT {
         java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
                 .plusMinutes(61)
                 .withNano(0);
-        Map<String, Object> window = new HashMap<>();
-        window.put("title", "Cosmic databasbyte");
-        window.put("region", "norrbotten");
-        window.put("systems", List.of("cosmic"));
-        window.put("timeZone", "Europe/Stockholm");
-        window.put("start", start.toString());
-        window.put("end", start.plusHours(2).toString());
-        given().baseUri(maintenance)
-                .auth()
-                .preemptive()
-                .basic("planner", "planner-demo")
-                .contentType(ContentType.JSON)
-                .body(window)
-                .post("/api/maintenance-windows")
-                .then()
-                .statusCode(201);
+        planWindow(
+                "Cosmic databasbyte",
+                "norrbotten",
+                "cosmic",
+                start.toString(),
+                start.plusHours(2).toString());
         awaitMail(email, "Planned maintenance: Cosmic databasbyte");
 
         // Down until the reminder is due: nothing in memory may be needed to send it afterwards.
@@ -278,6 +240,28 @@ class SystemIT {
         } catch (jakarta.mail.MessagingException e) {
             return "";
         }
+    }
+
+    /** Plans a one-off window in Europe/Stockholm through maintenance-service; returns its id. */
+    private static String planWindow(String title, String region, String system, Object start, Object end) {
+        Map<String, Object> window = new HashMap<>();
+        window.put("title", title);
+        window.put("region", region);
+        window.put("systems", List.of(system));
+        window.put("timeZone", "Europe/Stockholm");
+        window.put("start", start.toString());
+        window.put("end", end.toString());
+        return given().baseUri(maintenance)
+                .auth()
+                .preemptive()
+                .basic("planner", "planner-demo")
+                .contentType(ContentType.JSON)
+                .body(window)
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) {
