@@ -15,17 +15,16 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import se.driftinfo.contracts.maintenance.RecurrenceRule;
+import se.driftinfo.contracts.maintenance.WindowSchedule;
 import se.driftinfo.kit.problem.ProblemException;
 
 /**
@@ -203,45 +202,16 @@ public class MaintenanceWindow extends PanacheEntityBase {
      * @param max at most this many are returned
      */
     public List<Occurrence> occurrences(LocalDateTime from, LocalDateTime to, int max) {
+        // The same reading of a window that every consumer uses, applied to this window's snapshot.
         ZoneId zone = zone();
-        Duration length = Duration.between(start, end);
-        List<LocalDateTime> originals = recurrence == null
-                ? (start.isBefore(to) && end.isAfter(from) ? List.of(start) : List.of())
-                : parsedRecurrence().starts(start, from.minus(length), to, max + exceptions.size() + 1);
-        List<Occurrence> result = new ArrayList<>();
-        OccurrenceStatus seriesCancelled = status == WindowStatus.CANCELLED ? OccurrenceStatus.CANCELLED : null;
-        for (LocalDateTime original : originals) {
-            LocalDateTime originalEnd = original.plus(length);
-            if (!originalEnd.isAfter(from)) {
-                continue;
-            }
-            Optional<OccurrenceException> exception = exception(original);
-            if (exception.isPresent() && exception.get().kind == OccurrenceStatus.MOVED) {
-                continue; // listed below at its new time
-            }
-            OccurrenceStatus st = seriesCancelled != null
-                    ? seriesCancelled
-                    : exception.map(e -> e.kind).orElse(OccurrenceStatus.SCHEDULED);
-            result.add(new Occurrence(
-                    original,
-                    original,
-                    originalEnd,
-                    zone,
-                    st,
-                    exception.map(e -> e.reason).orElse(null)));
-        }
-        for (OccurrenceException e : exceptions) {
-            if (e.kind == OccurrenceStatus.MOVED && e.newStart.isBefore(to) && e.newEnd.isAfter(from)) {
-                result.add(new Occurrence(
-                        e.originalStart,
-                        e.newStart,
-                        e.newEnd,
-                        zone,
-                        seriesCancelled != null ? seriesCancelled : OccurrenceStatus.MOVED,
-                        e.reason));
-            }
-        }
-        result.sort(Comparator.comparing(Occurrence::start));
+        List<Occurrence> result = WindowSchedule.overlapping(
+                        WindowEvents.snapshot(this),
+                        from.atZone(zone).toInstant(),
+                        to.atZone(zone).toInstant())
+                .stream()
+                .map(o -> new Occurrence(
+                        o.originalStart(), o.start(), o.end(), zone, OccurrenceStatus.valueOf(o.status()), o.reason()))
+                .toList();
         return result.size() > max ? result.subList(0, max) : result;
     }
 
