@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.driftinfo.kit.config.InboxConfig;
 
 /**
  * Forgets processed event ids after a retention period. Redelivery happens within minutes (a consumer
@@ -21,13 +21,10 @@ public class ProcessedEventCleaner {
     private final Clock clock;
     private final Duration retention;
 
-    public ProcessedEventCleaner(
-            EntityManager em,
-            Clock clock,
-            @ConfigProperty(name = "driftinfo.inbox.retention", defaultValue = "P30D") Duration retention) {
+    public ProcessedEventCleaner(EntityManager em, Clock clock, InboxConfig config) {
         this.em = em;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = config.retention();
     }
 
     @Scheduled(every = "1h", delayed = "7m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)

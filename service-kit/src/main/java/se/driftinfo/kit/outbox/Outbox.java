@@ -1,5 +1,6 @@
 package se.driftinfo.kit.outbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -13,6 +14,7 @@ import se.driftinfo.contracts.EventJson;
  * caused it commits, and nothing is lost if Kafka is down: {@link OutboxRelay} publishes it later.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "driftinfo.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class Outbox {
 
     private final Clock clock;

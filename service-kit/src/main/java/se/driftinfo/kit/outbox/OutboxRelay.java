@@ -1,5 +1,6 @@
 package se.driftinfo.kit.outbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -15,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import se.driftinfo.kit.config.OutboxConfig;
 
 /**
  * Moves outbox rows to Kafka as CloudEvents (binary mode: {@code ce_*} headers, JSON data as value).
@@ -29,6 +30,7 @@ import org.jboss.logging.Logger;
  * crash in between means the event goes out again, which consumers absorb by event id.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "driftinfo.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -41,23 +43,18 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration ackTimeout;
 
-    public OutboxRelay(
-            @Channel("outbox") Emitter<String> emitter,
-            EntityManager em,
-            Clock clock,
-            @ConfigProperty(name = "driftinfo.outbox.batch-size", defaultValue = "100") int batchSize,
-            @ConfigProperty(name = "driftinfo.outbox.ack-timeout", defaultValue = "PT15S") Duration ackTimeout) {
+    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em, Clock clock, OutboxConfig config) {
         this.emitter = emitter;
         this.em = em;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.ackTimeout = ackTimeout;
+        this.batchSize = config.batchSize();
+        this.ackTimeout = config.ackTimeout();
     }
 
     @Scheduled(
-            every = "${driftinfo.outbox.poll-interval:1s}",
+            every = "${driftinfo.outbox.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "${driftinfo.outbox.initial-delay:1s}",
+            delayed = "${driftinfo.outbox.initial-delay}",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         try {

@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import se.driftinfo.kit.domain.ConflictException;
+import se.driftinfo.kit.domain.DomainException;
+import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.kit.domain.StaleVersionException;
 
 /**
  * The one place errors become HTTP responses: RFC 9457 problem details, naming the field where there
@@ -30,7 +35,35 @@ public class ProblemMappers {
     private static final String TYPE_BASE = "https://driftinfo.se/problems/";
 
     @ServerExceptionMapper
-    public Response domain(ProblemException e, UriInfo uri) {
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(problemOf(e, path(uri)));
+    }
+
+    /** How a client sees a rule of the domain: the only place a domain error gets a status code. */
+    static Problem problemOf(DomainException e, String instance) {
+        if (e instanceof InvalidFieldException invalid) {
+            List<Problem.InvalidParam> params = invalid.errors().stream()
+                    .map(f -> new Problem.InvalidParam(f.field(), f.reason()))
+                    .toList();
+            return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, e.getMessage(), instance, params);
+        }
+        if (e instanceof NotFoundException) {
+            return new Problem(TYPE_BASE + "not-found", "Not found", 404, e.getMessage(), instance, null);
+        }
+        if (e instanceof StaleVersionException) {
+            return new Problem(TYPE_BASE + "stale-version", "Precondition failed", 412, e.getMessage(), instance, null);
+        }
+        if (e instanceof ConflictException) {
+            return new Problem(
+                    TYPE_BASE + "conflict", "Conflict with the current state", 409, e.getMessage(), instance, null);
+        }
+        throw new IllegalStateException(
+                "unmapped domain exception " + e.getClass().getName());
+    }
+
+    /** An HTTP-level refusal raised by a resource itself (e.g. 401 for a wrong API key, 413). */
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
         return respond(
                 new Problem(TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), path(uri), e.invalidParams()));
     }

@@ -1,0 +1,41 @@
+package se.driftinfo.kit.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import se.driftinfo.contracts.EventTypes;
+
+/**
+ * What a consumer does with each payload type it cares about; every other type on the topic is
+ * skipped. Built once per consumer: {@code EventHandler.on(WindowEventV1.class, this::apply)}.
+ */
+public final class EventHandler {
+
+    private final Map<Class<?>, BiConsumer<IncomingEvent, Object>> byPayload;
+
+    private EventHandler(Map<Class<?>, BiConsumer<IncomingEvent, Object>> byPayload) {
+        this.byPayload = byPayload;
+    }
+
+    public static <T> EventHandler on(Class<T> payload, BiConsumer<IncomingEvent, T> handler) {
+        return new EventHandler(new LinkedHashMap<>()).or(payload, handler);
+    }
+
+    /** Also handles {@code payload}; returns a new handler, this one is unchanged. */
+    public <T> EventHandler or(Class<T> payload, BiConsumer<IncomingEvent, T> handler) {
+        Map<Class<?>, BiConsumer<IncomingEvent, Object>> copy = new LinkedHashMap<>(byPayload);
+        copy.put(payload, (event, data) -> handler.accept(event, payload.cast(data)));
+        return new EventHandler(copy);
+    }
+
+    /** @return false if this handler has nothing to do with the event's type */
+    boolean handle(IncomingEvent event) {
+        Class<?> payload = EventTypes.PAYLOADS.get(event.type());
+        BiConsumer<IncomingEvent, Object> handler = payload == null ? null : byPayload.get(payload);
+        if (handler == null) {
+            return false;
+        }
+        handler.accept(event, event.data(payload));
+        return true;
+    }
+}
