@@ -1,4 +1,4 @@
-package se.driftinfo.maintenance.outbox;
+package se.driftinfo.kit.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,10 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import se.driftinfo.infra.InfraTestResource;
-import se.driftinfo.kit.outbox.Outbox;
-import se.driftinfo.kit.outbox.OutboxEvent;
-import se.driftinfo.kit.outbox.OutboxRelay;
-import se.driftinfo.maintenance.TopicReader;
+import se.driftinfo.kit.inbox.IncomingEvent;
 
 /**
  * The relay as several replicas would run it: relays working at once (the scheduled one included)
@@ -75,7 +72,8 @@ class OutboxRelayTest {
         Set<UUID> ids = new HashSet<>();
         int expected = keys.size() * perKey;
         List<UUID> duplicates = new ArrayList<>();
-        TopicReader.readUntil(TOPIC, Duration.ofSeconds(60), e -> {
+        InfraTestResource.kafka().readUntil(TOPIC, Duration.ofSeconds(60), record -> {
+            IncomingEvent e = IncomingEvent.of(record);
             if (keys.contains(e.key())) {
                 if (!ids.add(e.id())) {
                     duplicates.add(e.id());

@@ -1,0 +1,201 @@
+package se.driftinfo.kit.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import se.driftinfo.contracts.EventJson;
+import se.driftinfo.contracts.EventTypes;
+import se.driftinfo.contracts.catalog.RegionV1;
+import se.driftinfo.infra.InfraTestResource;
+
+/**
+ * The consumer envelope: the ledger row and the change commit or roll back together, so a redelivered
+ * event changes nothing twice and a failed one is handled when it comes again.
+ */
+@QuarkusTest
+@WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "maintenance"))
+class IdempotentConsumerTest {
+
+    @Inject
+    IdempotentConsumer inbox;
+
+    @Inject
+    RegionRecorder recorder;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aRedeliveredRecordChangesNothingTheSecondTime() {
+        String consumer = "redelivery-" + UUID.randomUUID();
+        ConsumerRecord<String, String> record = record(UUID.randomUUID(), region("norrbotten", "Region Norrbotten"));
+
+        assertTrue(consume(consumer, record));
+        assertFalse(consume(consumer, record), "the second delivery is recognised by its ce_id");
+
+        assertEquals(1, recorded(record));
+        assertEquals(1, ledgerRows(consumer, record));
+    }
+
+    @Test
+    void aFailedHandlingLeavesNoLedgerRowSoTheRedeliveryIsHandled() {
+        String consumer = "failure-" + UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        ConsumerRecord<String, String> failing = record(id, region("dalarna", RegionRecorder.FAIL));
+
+        assertThrows(IllegalStateException.class, () -> consume(consumer, failing));
+        assertEquals(0, ledgerRows(consumer, failing), "the ledger row rolled back with the failed change");
+
+        // The same event again (after a fix, or from the dead-letter topic): handled now.
+        ConsumerRecord<String, String> redelivered = record(id, region("dalarna", "Region Dalarna"));
+        assertTrue(consume(consumer, redelivered));
+        assertEquals(1, recorded(redelivered));
+        assertEquals(1, ledgerRows(consumer, redelivered));
+    }
+
+    @Test
+    void aRecordWithoutCeIdIsRefused() {
+        ConsumerRecord<String, String> record =
+                new ConsumerRecord<>(RegionRecorder.TOPIC, 0, 0, "kronoberg", region("kronoberg", "Region Kronoberg"));
+        header(record, "ce_type", EventTypes.REGION_PUBLISHED);
+
+        assertThrows(IllegalArgumentException.class, () -> consume("no-id-" + UUID.randomUUID(), record));
+        long rows = QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from recorded_region where code = ?1")
+                                .setParameter(1, "kronoberg")
+                                .getSingleResult())
+                        .longValue());
+        assertEquals(0, rows);
+    }
+
+    /** End to end through the broker and the kit's shared consumer settings. */
+    @Test
+    void overKafkaARedeliveryIsAbsorbedAndARecordWithoutCeIdGoesToTheDeadLetterTopic() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var kafka = InfraTestResource.kafka();
+        UUID twice = kafka.publish(
+                RegionRecorder.TOPIC,
+                run,
+                EventTypes.REGION_PUBLISHED,
+                "/test",
+                region(run + "-twice", "Region Värmland"));
+        kafka.publish(
+                RegionRecorder.TOPIC,
+                run,
+                twice,
+                EventTypes.REGION_PUBLISHED,
+                "/test",
+                region(run + "-twice", "Region Värmland"));
+        sendWithoutCeId(run + "-no-id");
+        // Same key, same partition: once this one is recorded, the ones before it were consumed.
+        kafka.publish(
+                RegionRecorder.TOPIC,
+                run,
+                EventTypes.REGION_PUBLISHED,
+                "/test",
+                region(run + "-last", "Region Jämtland"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (countCode(run + "-last") == 0 && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertEquals(1, countCode(run + "-last"));
+        assertEquals(1, countCode(run + "-twice"), "the redelivered event was handled once");
+        kafka.readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> r.value()
+                .contains(run + "-no-id"));
+    }
+
+    private boolean consume(String consumer, ConsumerRecord<String, String> record) {
+        return QuarkusTransaction.requiringNew().call(() -> inbox.consume(consumer, record, recorder.handler()));
+    }
+
+    private long recorded(ConsumerRecord<String, String> record) {
+        UUID id =
+                UUID.fromString(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from recorded_region where event_id = ?1")
+                                .setParameter(1, id)
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    private long countCode(String code) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from recorded_region where code = ?1")
+                                .setParameter(1, code)
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    private long ledgerRows(String consumer, ConsumerRecord<String, String> record) {
+        UUID id =
+                UUID.fromString(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                                "select count(*) from processed_event where consumer = ?1 and event_id = ?2")
+                        .setParameter(1, consumer)
+                        .setParameter(2, id)
+                        .getSingleResult())
+                .longValue());
+    }
+
+    private static ConsumerRecord<String, String> record(UUID id, String json) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(RegionRecorder.TOPIC, 0, 0, "region", json);
+        header(record, "ce_id", id.toString());
+        header(record, "ce_type", EventTypes.REGION_PUBLISHED);
+        header(record, "ce_source", "/test");
+        return record;
+    }
+
+    private static void header(ConsumerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String region(String code, String name) {
+        return EventJson.write(new RegionV1(code, name, "Europe/Stockholm", null, null));
+    }
+
+    private static void sendWithoutCeId(String code) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                InfraTestResource.infrastructure().kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class);
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(RegionRecorder.TOPIC, code.substring(0, 8), region(code, "Region Norrbotten"));
+        record.headers().add("ce_type", EventTypes.REGION_PUBLISHED.getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka refused the record", e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
