@@ -36,6 +36,13 @@ public class Catalog {
                 .orElse(systemCode);
     }
 
+    /** Display names of systems of one region, comma-separated, as mail and pages list them. */
+    public String systemNames(String regionCode, List<String> systemCodes) {
+        return String.join(
+                ", ",
+                systemCodes.stream().map(code -> systemName(regionCode, code)).toList());
+    }
+
     public String regionName(String regionCode) {
         return region(regionCode).map(RegionV1::name).orElse(regionCode);
     }

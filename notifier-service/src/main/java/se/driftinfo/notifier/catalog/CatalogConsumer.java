@@ -4,36 +4,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.catalog.RegionV1;
+import se.driftinfo.kit.inbox.EventHandler;
+import se.driftinfo.kit.inbox.IdempotentConsumer;
 import se.driftinfo.kit.inbox.IncomingEvent;
-import se.driftinfo.kit.inbox.ProcessedEvents;
 
 /** Keeps the catalog replica equal to the compacted catalog topic. */
 @ApplicationScoped
 public class CatalogConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CatalogConsumer.class);
+    private final IdempotentConsumer inbox;
+    private final EventHandler handler = EventHandler.on(RegionV1.class, this::apply);
 
-    private final ProcessedEvents processedEvents;
-
-    public CatalogConsumer(ProcessedEvents processedEvents) {
-        this.processedEvents = processedEvents;
+    public CatalogConsumer(IdempotentConsumer inbox) {
+        this.inbox = inbox;
     }
 
     @Incoming("catalog")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!processedEvents.firstTime("notifier-catalog", event.id())) {
-            return;
-        }
-        if (!EventTypes.REGION_PUBLISHED.equals(event.type())) {
-            LOG.debugf("Ignoring %s on the catalog topic", event.type());
-            return;
-        }
-        RegionV1 region = event.data(RegionV1.class);
+        inbox.consume("notifier-catalog", record, handler);
+    }
+
+    private void apply(IncomingEvent event, RegionV1 region) {
         CatalogRegion row = CatalogRegion.findById(region.code());
         if (row == null) {
             row = new CatalogRegion();

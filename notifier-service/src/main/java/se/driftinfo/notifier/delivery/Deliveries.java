@@ -39,7 +39,7 @@ public class Deliveries {
                 on conflict (event_id, recipient) do nothing""")
                 .setParameter(1, eventId)
                 .setParameter(2, recipient)
-                .setParameter(3, mail.kind())
+                .setParameter(3, mail.kind().name())
                 .setParameter(4, mail.subject())
                 .setParameter(5, mail.text())
                 .setParameter(6, mail.html())

@@ -7,4 +7,4 @@ package se.driftinfo.notifier.delivery;
  * @param unsubscribeUrl one-click unsubscribe address (RFC 8058), or null for mail to a non-subscriber
  */
 public record RenderedMail(
-        String kind, String subject, String text, String html, String ics, String icsMethod, String unsubscribeUrl) {}
+        MailKind kind, String subject, String text, String html, String ics, String icsMethod, String unsubscribeUrl) {}

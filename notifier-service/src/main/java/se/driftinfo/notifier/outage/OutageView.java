@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import se.driftinfo.contracts.EventJson;
 import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
+import se.driftinfo.kit.inbox.Snapshot;
 import se.driftinfo.notifier.Csv;
 
 /**
@@ -48,13 +49,31 @@ public class OutageView extends PanacheEntityBase {
         return view;
     }
 
-    /** Takes the snapshot unless it is older than the one held; returns true if the view changed. */
+    /**
+     * Takes the snapshot unless it is older than the one held (the kit's one rule, {@link Snapshot}).
+     *
+     * @return true if the view changed
+     */
     public boolean apply(OutageV1 outage) {
-        if (outage.sequence() < sequence) {
+        if (!snapshotOf(outage).replaces(version())) {
             return false;
         }
         copy(outage);
         return true;
+    }
+
+    /** The version of the snapshot held. */
+    public Snapshot version() {
+        return new Snapshot(sequence, updatedAt);
+    }
+
+    /** An outage never updated has changed last when it started. */
+    static Snapshot snapshotOf(OutageV1 outage) {
+        return new Snapshot(outage.sequence(), lastChanged(outage));
+    }
+
+    private static Instant lastChanged(OutageV1 outage) {
+        return outage.updatedAt() == null ? outage.startedAt() : outage.updatedAt();
     }
 
     public OutageV1 outage() {
@@ -76,7 +95,7 @@ public class OutageView extends PanacheEntityBase {
         status = outage.status();
         startedAt = outage.startedAt();
         resolvedAt = outage.resolvedAt();
-        updatedAt = outage.updatedAt() == null ? outage.startedAt() : outage.updatedAt();
+        updatedAt = lastChanged(outage);
         snapshot = EventJson.write(outage);
     }
 }

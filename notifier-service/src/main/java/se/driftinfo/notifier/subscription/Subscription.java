@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.ConflictException;
 import se.driftinfo.notifier.Csv;
 
 /**
@@ -79,7 +79,7 @@ public class Subscription extends PanacheEntityBase {
     /** Confirms the address; confirming twice is harmless. An unsubscribed address must subscribe anew. */
     public void confirm(Instant now) {
         if (UNSUBSCRIBED.equals(status)) {
-            throw ProblemException.conflict("This subscription was cancelled; subscribe again");
+            throw new ConflictException("This subscription was cancelled; subscribe again");
         }
         if (PENDING.equals(status)) {
             status = ACTIVE;
@@ -100,9 +100,14 @@ public class Subscription extends PanacheEntityBase {
     /** Replaces the private feed token; the old feed address stops working. */
     public void renewFeedToken() {
         if (!ACTIVE.equals(status)) {
-            throw ProblemException.conflict("Only a confirmed subscription has a feed");
+            throw new ConflictException("Only a confirmed subscription has a feed");
         }
         feedToken = token();
+    }
+
+    /** Mail and pages speak Swedish unless the subscriber chose English. */
+    public boolean inSwedish() {
+        return !"en".equals(language);
     }
 
     public boolean active() {

@@ -1,17 +1,19 @@
 package se.driftinfo.notifier.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import se.driftinfo.contracts.catalog.RegionV1;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.kit.domain.NotFoundException;
 import se.driftinfo.notifier.catalog.Catalog;
-import se.driftinfo.notifier.delivery.Notifications;
 
 /** Subscribe, confirm, unsubscribe, renew the feed token: each one transaction. */
 @ApplicationScoped
@@ -24,14 +26,17 @@ public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final Catalog catalog;
-    private final Notifications notifications;
+    private final Event<SubscriptionRequested> requested;
     private final Clock clock;
 
     public SubscriptionService(
-            SubscriptionRepository subscriptions, Catalog catalog, Notifications notifications, Clock clock) {
+            SubscriptionRepository subscriptions,
+            Catalog catalog,
+            Event<SubscriptionRequested> requested,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
-        this.notifications = notifications;
+        this.requested = requested;
         this.clock = clock;
     }
 
@@ -39,11 +44,11 @@ public class SubscriptionService {
     @Transactional
     public Subscription subscribe(@Valid @NotNull SubscriptionRequest request) {
         List<String> systems = request.systems() == null ? List.of() : request.systems();
-        List<RegionV1> regions = new java.util.ArrayList<>();
+        List<RegionV1> regions = new ArrayList<>();
         for (int i = 0; i < request.regions().size(); i++) {
             String code = request.regions().get(i);
             regions.add(catalog.region(code)
-                    .orElseThrow(() -> ProblemException.invalidField(
+                    .orElseThrow(() -> new InvalidFieldException(
                             "regions[" + regions.size() + "]", "'" + code + "' is not a known region")));
         }
         for (int i = 0; i < systems.size(); i++) {
@@ -51,7 +56,7 @@ public class SubscriptionService {
             boolean lent = regions.stream()
                     .anyMatch(r -> r.systems().stream().anyMatch(s -> s.code().equals(code)));
             if (!lent) {
-                throw ProblemException.invalidField(
+                throw new InvalidFieldException(
                         "systems[" + i + "]", "'" + code + "' is not a system of the chosen regions");
             }
         }
@@ -64,22 +69,21 @@ public class SubscriptionService {
             return subscription;
         }
         subscriptions.persist(subscription);
-        notifications.confirmation(subscription);
+        // Observed in this transaction: the confirmation mail is queued with the subscription or not at all.
+        requested.fire(new SubscriptionRequested(subscription));
         return subscription;
     }
 
     @Transactional
     public Subscription confirm(String token) {
-        Subscription subscription =
-                subscriptions.byConfirmToken(token).orElseThrow(() -> ProblemException.notFound("Subscription"));
+        Subscription subscription = subscriptions.byConfirmToken(token).orElseThrow(SubscriptionService::notFound);
         subscription.confirm(Instant.now(clock));
         return subscription;
     }
 
     @Transactional
     public Subscription unsubscribe(String token) {
-        Subscription subscription =
-                subscriptions.byUnsubscribeToken(token).orElseThrow(() -> ProblemException.notFound("Subscription"));
+        Subscription subscription = subscriptions.byUnsubscribeToken(token).orElseThrow(SubscriptionService::notFound);
         subscription.unsubscribe(Instant.now(clock));
         return subscription;
     }
@@ -87,20 +91,23 @@ public class SubscriptionService {
     /** Revokes the private feed address and issues a new one. */
     @Transactional
     public Subscription renewFeedToken(String unsubscribeToken) {
-        Subscription subscription = subscriptions
-                .byUnsubscribeToken(unsubscribeToken)
-                .orElseThrow(() -> ProblemException.notFound("Subscription"));
+        Subscription subscription =
+                subscriptions.byUnsubscribeToken(unsubscribeToken).orElseThrow(SubscriptionService::notFound);
         subscription.renewFeedToken();
         return subscription;
     }
 
     @Transactional
     public Subscription byUnsubscribeToken(String token) {
-        return subscriptions.byUnsubscribeToken(token).orElseThrow(() -> ProblemException.notFound("Subscription"));
+        return subscriptions.byUnsubscribeToken(token).orElseThrow(SubscriptionService::notFound);
     }
 
     @Transactional
     public Subscription byConfirmToken(String token) {
-        return subscriptions.byConfirmToken(token).orElseThrow(() -> ProblemException.notFound("Subscription"));
+        return subscriptions.byConfirmToken(token).orElseThrow(SubscriptionService::notFound);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("Subscription");
     }
 }

@@ -1,48 +1,44 @@
 package se.driftinfo.notifier.window;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
+import se.driftinfo.kit.inbox.EventHandler;
+import se.driftinfo.kit.inbox.IdempotentConsumer;
 import se.driftinfo.kit.inbox.IncomingEvent;
-import se.driftinfo.kit.inbox.ProcessedEvents;
-import se.driftinfo.notifier.delivery.Notifications;
 
 /**
- * Translates maintenance events into the read model and queues mail to matching subscribers, in one
- * transaction with the processed-event record. Mail is only queued here; the delivery sender sends.
+ * Translates maintenance events into the read model and announces each change as a
+ * {@link WindowChanged}, in one transaction with the processed-event record. Whoever mails about it
+ * observes that event; this package knows nothing of mail.
  */
 @ApplicationScoped
 public class MaintenanceConsumer {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceConsumer.class);
 
-    private final ProcessedEvents processedEvents;
+    private final IdempotentConsumer inbox;
     private final WindowRepository windows;
-    private final Notifications notifications;
+    private final Event<WindowChanged> changed;
+    private final EventHandler handler = EventHandler.on(WindowEventV1.class, this::apply);
 
-    public MaintenanceConsumer(ProcessedEvents processedEvents, WindowRepository windows, Notifications notifications) {
-        this.processedEvents = processedEvents;
+    public MaintenanceConsumer(IdempotentConsumer inbox, WindowRepository windows, Event<WindowChanged> changed) {
+        this.inbox = inbox;
         this.windows = windows;
-        this.notifications = notifications;
+        this.changed = changed;
     }
 
     @Incoming("maintenance")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!processedEvents.firstTime("notifier-maintenance", event.id())) {
-            return;
-        }
-        if (!EventTypes.PAYLOADS.containsKey(event.type())
-                || EventTypes.PAYLOADS.get(event.type()) != WindowEventV1.class) {
-            LOG.debugf("Ignoring %s on the maintenance topic", event.type());
-            return;
-        }
-        WindowEventV1 data = event.data(WindowEventV1.class);
+        inbox.consume("notifier-maintenance", record, handler);
+    }
+
+    private void apply(IncomingEvent event, WindowEventV1 data) {
         WindowView view = windows.findById(data.window().id());
         if (view == null) {
             windows.persist(WindowView.of(data.window()));
@@ -52,6 +48,6 @@ public class MaintenanceConsumer {
                     data.window().id(), event.id());
             return;
         }
-        notifications.windowChanged(event.id(), event.type(), data);
+        changed.fire(new WindowChanged(event.id(), event.type(), data));
     }
 }

@@ -9,12 +9,13 @@ import java.time.Instant;
 import java.util.UUID;
 import se.driftinfo.contracts.EventJson;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
+import se.driftinfo.kit.inbox.Snapshot;
 import se.driftinfo.notifier.Csv;
 
 /**
  * The notifier's copy of one maintenance window: the newest snapshot maintenance-service published.
  * Events carry the whole window, so applying one replaces the copy; an older snapshot (lower
- * {@code sequence} or earlier {@code updatedAt}) never overwrites a newer one.
+ * {@code sequence}, or on equal sequence an earlier {@code updatedAt}) never overwrites a newer one.
  */
 @Entity
 @Table(name = "window_view")
@@ -45,21 +46,21 @@ public class WindowView extends PanacheEntityBase {
     }
 
     /**
-     * Takes the snapshot if it is not older than the one held.
+     * Takes the snapshot unless it is older than the one held (the kit's one rule, {@link Snapshot}).
      *
      * @return true if the view changed
      */
     public boolean apply(WindowV1 window) {
-        boolean older = window.sequence() < sequence
-                || (window.sequence() == sequence
-                        && updatedAt != null
-                        && window.updatedAt() != null
-                        && window.updatedAt().isBefore(updatedAt));
-        if (older) {
+        if (!new Snapshot(window.sequence(), window.updatedAt()).replaces(version())) {
             return false;
         }
         copy(window);
         return true;
+    }
+
+    /** The version of the snapshot held. */
+    public Snapshot version() {
+        return new Snapshot(sequence, updatedAt);
     }
 
     public WindowV1 window() {

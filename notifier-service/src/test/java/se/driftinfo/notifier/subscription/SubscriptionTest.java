@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.ConflictException;
 
 class SubscriptionTest {
 
@@ -36,7 +36,7 @@ class SubscriptionTest {
         s.unsubscribe(NOW);
         assertNull(s.feedToken);
         assertFalse(s.active());
-        assertThrows(ProblemException.class, () -> s.confirm(NOW), "an old confirm link cannot revive it");
+        assertThrows(ConflictException.class, () -> s.confirm(NOW), "an old confirm link cannot revive it");
     }
 
     @Test

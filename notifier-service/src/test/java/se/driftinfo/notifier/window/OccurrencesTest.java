@@ -107,11 +107,11 @@ class OccurrencesTest {
 
     private static String calendar(WindowV1 window) {
         net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.model.Calendar();
-        calendar.add(se.driftinfo.notifier.feed.TimeZones.vtimezone(window.timeZone()));
-        for (var event : se.driftinfo.notifier.feed.VEvents.window(window, "uid", "FU-stopp", null, null)) {
+        calendar.add(se.driftinfo.notifier.ical.TimeZones.vtimezone(window.timeZone()));
+        for (var event : se.driftinfo.notifier.ical.VEvents.window(window, "uid", "FU-stopp", null, null)) {
             calendar.add(event);
         }
-        return se.driftinfo.notifier.feed.CalendarText.write(calendar);
+        return se.driftinfo.notifier.ical.CalendarText.write(calendar);
     }
 
     static WindowV1 window(List<OccurrenceExceptionV1> exceptions, String status) {

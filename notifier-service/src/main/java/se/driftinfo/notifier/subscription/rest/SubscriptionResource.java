@@ -1,4 +1,4 @@
-package se.driftinfo.notifier.subscription;
+package se.driftinfo.notifier.subscription.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import se.driftinfo.notifier.subscription.SubscriptionRequest;
+import se.driftinfo.notifier.subscription.SubscriptionService;
 
 /** The subscription API: a request is accepted (202) and becomes active only once confirmed by mail. */
 @Path("/api/subscriptions")

@@ -1,4 +1,4 @@
-package se.driftinfo.notifier.feed;
+package se.driftinfo.notifier.ical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

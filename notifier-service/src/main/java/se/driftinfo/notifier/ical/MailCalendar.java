@@ -1,4 +1,4 @@
-package se.driftinfo.notifier.delivery;
+package se.driftinfo.notifier.ical;
 
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -20,9 +20,6 @@ import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Version;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
-import se.driftinfo.notifier.feed.CalendarText;
-import se.driftinfo.notifier.feed.TimeZones;
-import se.driftinfo.notifier.feed.VEvents;
 
 /**
  * The {@code .ics} we mail (iTIP, RFC 5546): REQUEST with ORGANIZER and the recipient as ATTENDEE
@@ -30,15 +27,16 @@ import se.driftinfo.notifier.feed.VEvents;
  * UID of its own ({@link VEvents#mailUid}) so that a clinic that also subscribes to the feed does not
  * see two copies fight over one UID.
  */
-final class MailCalendar {
+public final class MailCalendar {
 
-    static final String REQUEST = "REQUEST";
-    static final String CANCEL = "CANCEL";
+    public static final String REQUEST = "REQUEST";
+    public static final String CANCEL = "CANCEL";
 
     private MailCalendar() {}
 
     /** The whole series (master and overrides), to add or update it. */
-    static String request(WindowV1 window, String summary, String description, String organizer, String recipient) {
+    public static String request(
+            WindowV1 window, String summary, String description, String organizer, String recipient) {
         Calendar calendar = calendar(REQUEST, window);
         for (VEvent event : VEvents.window(window, VEvents.mailUid(window), summary, description, null)) {
             calendar.add(people(event, organizer, recipient));
@@ -47,7 +45,7 @@ final class MailCalendar {
     }
 
     /** Cancels the series, or only the occurrence starting (originally) at {@code occurrence} when given. */
-    static String cancel(
+    public static String cancel(
             WindowV1 window, LocalDateTime occurrence, String summary, String organizer, String recipient) {
         Calendar calendar = calendar(CANCEL, window);
         VEvent master = VEvents.window(window, VEvents.mailUid(window), summary, null, null)

@@ -1,4 +1,4 @@
-package se.driftinfo.notifier.feed;
+package se.driftinfo.notifier.ical;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package se.driftinfo.notifier.page;
+package se.driftinfo.notifier.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,6 +26,7 @@ import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.notifier.NotifierConfig;
 import se.driftinfo.notifier.catalog.Catalog;
+import se.driftinfo.notifier.feed.FeedMessages;
 import se.driftinfo.notifier.outage.OutageRepository;
 import se.driftinfo.notifier.outage.OutageView;
 import se.driftinfo.notifier.subscription.SubscriptionRequest;
@@ -72,6 +73,7 @@ public class DriftinfoPage {
     private final Catalog catalog;
     private final SubscriptionService subscriptions;
     private final NotifierConfig config;
+    private final FeedMessages feedNames;
     private final Clock clock;
 
     public DriftinfoPage(
@@ -80,12 +82,14 @@ public class DriftinfoPage {
             Catalog catalog,
             SubscriptionService subscriptions,
             NotifierConfig config,
+            FeedMessages feedNames,
             Clock clock) {
         this.windows = windows;
         this.outages = outages;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.config = config;
+        this.feedNames = feedNames;
         this.clock = clock;
     }
 
@@ -98,7 +102,7 @@ public class DriftinfoPage {
             active.add(new OutageRow(
                     o.title(),
                     catalog.regionName(o.region()),
-                    systems(o.region(), o.systems()),
+                    catalog.systemNames(o.region(), o.systems()),
                     WHEN.format(o.startedAt().atZone(STOCKHOLM)),
                     "OUTAGE".equals(o.impact()),
                     o.status()));
@@ -118,7 +122,7 @@ public class DriftinfoPage {
                         new OccurrenceRow(
                                 w.title(),
                                 catalog.regionName(w.region()),
-                                systems(w.region(), w.systems()),
+                                catalog.systemNames(w.region(), w.systems()),
                                 WHEN.format(o.start()) + "–"
                                         + DateTimeFormatter.ofPattern("HH:mm").format(o.end()),
                                 o.moved())));
@@ -129,7 +133,7 @@ public class DriftinfoPage {
                 .limit(MAX_ROWS)
                 .forEach(d -> upcoming.add(d.row()));
         List<FeedLinks> feeds = new ArrayList<>();
-        feeds.add(links("Alla regioner", "/feeds/all.ics"));
+        feeds.add(links(feedNames.allRegionsListed(), "/feeds/all.ics"));
         for (RegionV1 region : catalog.regions()) {
             feeds.add(links(region.name(), "/feeds/regions/" + region.code() + ".ics"));
         }
@@ -157,7 +161,7 @@ public class DriftinfoPage {
         String https = config.publicUrl() + path;
         String webcal = https.replaceFirst("^https?://", "webcal://");
         String url = encode(https);
-        String title = encode("Driftinfo – " + name);
+        String title = encode(feedNames.named(name));
         return new FeedLinks(
                 name,
                 https,
@@ -165,11 +169,6 @@ public class DriftinfoPage {
                 "https://calendar.google.com/calendar/render?cid=" + url,
                 "https://outlook.live.com/calendar/0/addfromweb?url=" + url + "&name=" + title,
                 "https://outlook.office.com/calendar/0/addfromweb?url=" + url + "&name=" + title);
-    }
-
-    private String systems(String region, List<String> codes) {
-        return String.join(
-                ", ", codes.stream().map(c -> catalog.systemName(region, c)).toList());
     }
 
     private static String encode(String s) {

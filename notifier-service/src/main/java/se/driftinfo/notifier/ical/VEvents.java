@@ -1,4 +1,4 @@
-package se.driftinfo.notifier.feed;
+package se.driftinfo.notifier.ical;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package se.driftinfo.notifier.page;
+package se.driftinfo.notifier.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,4 @@
-package se.driftinfo.notifier.feed;
+package se.driftinfo.notifier.feed.rest;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.NotFoundException;
 import se.driftinfo.notifier.catalog.Catalog;
+import se.driftinfo.notifier.feed.FeedMessages;
+import se.driftinfo.notifier.feed.FeedRenderer;
 import se.driftinfo.notifier.outage.OutageRepository;
 import se.driftinfo.notifier.outage.OutageView;
 import se.driftinfo.notifier.subscription.Subscription;
@@ -43,6 +45,7 @@ public class FeedResource {
     private final OutageRepository outages;
     private final SubscriptionRepository subscriptions;
     private final Catalog catalog;
+    private final FeedMessages messages;
     private final Clock clock;
 
     public FeedResource(
@@ -51,12 +54,14 @@ public class FeedResource {
             OutageRepository outages,
             SubscriptionRepository subscriptions,
             Catalog catalog,
+            FeedMessages messages,
             Clock clock) {
         this.renderer = renderer;
         this.windows = windows;
         this.outages = outages;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -64,7 +69,7 @@ public class FeedResource {
     @Path("all.ics")
     @Transactional
     public Response all(Request request) {
-        return respond(request, "Driftinfo – alla regioner", windows.all(), recent(outages.all()));
+        return respond(request, messages.allRegions(), windows.all(), recent(outages.all()));
     }
 
     @GET
@@ -73,10 +78,9 @@ public class FeedResource {
     public Response region(@PathParam("region") String region, Request request) {
         List<WindowView> inRegion = windows.inRegion(region);
         if (catalog.region(region).isEmpty() && inRegion.isEmpty()) {
-            throw ProblemException.notFound("Region '" + region + "'");
+            throw new NotFoundException("Region '" + region + "'");
         }
-        return respond(
-                request, "Driftinfo – " + catalog.regionName(region), inRegion, recent(outages.inRegion(region)));
+        return respond(request, messages.named(catalog.regionName(region)), inRegion, recent(outages.inRegion(region)));
     }
 
     @GET
@@ -85,7 +89,7 @@ public class FeedResource {
     public Response system(@PathParam("system") String system, Request request) {
         List<WindowView> forSystem = windows.forSystem(system);
         if (!catalog.knowsSystem(system) && forSystem.isEmpty()) {
-            throw ProblemException.notFound("System '" + system + "'");
+            throw new NotFoundException("System '" + system + "'");
         }
         String name = catalog.regions().stream()
                 .flatMap(r -> r.systems().stream())
@@ -93,7 +97,7 @@ public class FeedResource {
                 .map(s -> s.name())
                 .findFirst()
                 .orElse(system);
-        return respond(request, "Driftinfo – " + name, forSystem, recent(outages.forSystem(system)));
+        return respond(request, messages.named(name), forSystem, recent(outages.forSystem(system)));
     }
 
     /** A subscriber's own feed: its regions and systems. The token is the only credential. */
@@ -101,15 +105,14 @@ public class FeedResource {
     @Path("s/{token}.ics")
     @Transactional
     public Response subscriber(@PathParam("token") String token, Request request) {
-        Subscription subscription =
-                subscriptions.byFeedToken(token).orElseThrow(() -> ProblemException.notFound("Feed"));
+        Subscription subscription = subscriptions.byFeedToken(token).orElseThrow(() -> new NotFoundException("Feed"));
         List<WindowView> mine = windows.all().stream()
                 .filter(w -> subscription.wants(w.region, w.systems))
                 .toList();
         List<OutageView> myOutages = recent(outages.all()).stream()
                 .filter(o -> subscription.wants(o.region, o.systems))
                 .toList();
-        return respond(request, "Driftinfo – mina system", mine, myOutages);
+        return respond(request, messages.mine(), mine, myOutages);
     }
 
     private List<OutageView> recent(List<OutageView> all) {

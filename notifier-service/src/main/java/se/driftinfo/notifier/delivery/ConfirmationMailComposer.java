@@ -1,0 +1,42 @@
+package se.driftinfo.notifier.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import se.driftinfo.notifier.catalog.Catalog;
+import se.driftinfo.notifier.subscription.Subscription;
+
+/** The double opt-in mail: what was asked for, and the link that confirms it. */
+@ApplicationScoped
+class ConfirmationMailComposer {
+
+    private final Catalog catalog;
+    private final MailTexts texts;
+    private final MailLinks links;
+
+    ConfirmationMailComposer(Catalog catalog, MailTexts texts, MailLinks links) {
+        this.catalog = catalog;
+        this.texts = texts;
+        this.links = links;
+    }
+
+    RenderedMail compose(Subscription s) {
+        boolean sv = s.inSwedish();
+        MailMessages text = texts.in(sv);
+        String regions = String.join(
+                ", ", s.regionList().stream().map(catalog::regionName).toList());
+        // Systems are named as the first region lends them.
+        String systems = s.systemList().isEmpty()
+                ? text.allSystems()
+                : catalog.systemNames(s.regionList().get(0), s.systemList());
+        String unsubscribe = links.unsubscribe(s);
+        MailTemplates.ConfirmMail mail =
+                new MailTemplates.ConfirmMail(sv, regions, systems, links.confirm(s), unsubscribe);
+        return new RenderedMail(
+                MailKind.CONFIRM,
+                text.confirmSubject(),
+                MailTemplates.confirmText(mail).render(),
+                MailTemplates.confirmHtml(mail).render(),
+                null,
+                null,
+                unsubscribe);
+    }
+}
