@@ -40,6 +40,49 @@ class SubscriptionTest {
     }
 
     @Test
+    void confirmingRecordsWhenAndAPendingSubscriptionHasNoFeedToRenew() {
+        Subscription s = Subscription.pending("a@hc.example", List.of("norrbotten"), List.of(), "sv", NOW);
+        assertThrows(ConflictException.class, s::renewFeedToken, "no feed before confirmation");
+        assertNull(s.feedToken);
+        s.confirm(NOW.plusSeconds(60));
+        assertEquals(Subscription.ACTIVE, s.status);
+        assertEquals(NOW.plusSeconds(60), s.confirmedAt);
+        s.confirm(NOW.plusSeconds(120));
+        assertEquals(NOW.plusSeconds(60), s.confirmedAt, "a second confirm keeps the first time");
+    }
+
+    @Test
+    void unsubscribingIsIdempotentAndWorksBeforeConfirmation() {
+        Subscription pending = Subscription.pending("a@hc.example", List.of("norrbotten"), List.of(), "sv", NOW);
+        pending.unsubscribe(NOW.plusSeconds(1));
+        assertEquals(Subscription.UNSUBSCRIBED, pending.status);
+        pending.unsubscribe(NOW.plusSeconds(2));
+        assertEquals(NOW.plusSeconds(1), pending.unsubscribedAt, "the first click counts");
+        assertThrows(ConflictException.class, pending::renewFeedToken, "an ended subscription has no feed");
+        assertNull(pending.feedToken);
+    }
+
+    @Test
+    void renewingTheFeedTokenIssuesAFreshOneEachTime() {
+        Subscription s = Subscription.pending("a@hc.example", List.of("norrbotten"), List.of(), "en", NOW);
+        s.confirm(NOW);
+        Set<String> tokens = new HashSet<>(List.of(s.feedToken));
+        for (int i = 0; i < 5; i++) {
+            s.renewFeedToken();
+            assertTrue(tokens.add(s.feedToken), "a renewed token is new");
+        }
+        assertTrue(s.active());
+    }
+
+    @Test
+    void mailAndPagesAreSwedishUnlessEnglishWasChosen() {
+        assertTrue(Subscription.pending("a@hc.example", List.of("norrbotten"), List.of(), "sv", NOW)
+                .inSwedish());
+        assertFalse(Subscription.pending("a@hc.example", List.of("norrbotten"), List.of(), "en", NOW)
+                .inSwedish());
+    }
+
+    @Test
     void wantsWindowsOfItsRegionsAndSystems() {
         Subscription cosmic = Subscription.pending("a@hc.example", List.of("norrbotten"), List.of("cosmic"), "sv", NOW);
         assertTrue(cosmic.wants("norrbotten", ",cosmic,labportalen,"));
