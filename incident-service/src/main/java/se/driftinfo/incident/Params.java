@@ -2,7 +2,7 @@ package se.driftinfo.incident;
 
 import java.util.Arrays;
 import java.util.UUID;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.InvalidFieldException;
 
 /** Reads query and path values so that a bad one is a problem naming the parameter, not a 404. */
 public final class Params {
@@ -16,7 +16,7 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            throw new InvalidFieldException(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -24,7 +24,7 @@ public final class Params {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.invalidField(field, "must be an id (UUID)");
+            throw new InvalidFieldException(field, "must be an id (UUID)");
         }
     }
 }

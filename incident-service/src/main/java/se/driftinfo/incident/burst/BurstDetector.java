@@ -1,7 +1,8 @@
-package se.driftinfo.incident.outage;
+package se.driftinfo.incident.burst;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import se.driftinfo.incident.IncidentConfig;
+import se.driftinfo.incident.outage.OutageDeclared;
+import se.driftinfo.incident.outage.OutageRepository;
+import se.driftinfo.incident.report.FaultReportReceived;
 
 /**
  * Flags a burst: {@code burst.reports} reports for one system of one region within {@code burst.within}
@@ -32,9 +36,15 @@ public class BurstDetector {
         this.metrics = metrics;
     }
 
-    /** Called in the transaction that stores a report not already covered by an outage or window. */
+    /** In the transaction that stores the report. A report an outage or window already explains is no burst. */
     @Transactional(TxType.MANDATORY)
-    public void onReport(String region, String system, Instant now) {
+    void onReport(@Observes FaultReportReceived report) {
+        if (report.covered()) {
+            return;
+        }
+        String region = report.region();
+        String system = report.system();
+        Instant now = report.receivedAt();
         if (outages.activeCovering(region, system).isPresent()) {
             return;
         }
@@ -76,15 +86,15 @@ public class BurstDetector {
                 .getResultList();
     }
 
-    /** A declared outage answers the suggestions for its systems. */
+    /** A declared outage answers the suggestions for its systems, in the transaction that declares it. */
     @Transactional(TxType.MANDATORY)
-    public void outageDeclared(Outage outage) {
+    void onOutage(@Observes OutageDeclared outage) {
         em.createQuery(
                         "from BurstSuggestion where status = 'OPEN' and region = ?1 and system in ?2",
                         BurstSuggestion.class)
-                .setParameter(1, outage.region)
-                .setParameter(2, outage.systems)
+                .setParameter(1, outage.region())
+                .setParameter(2, outage.systems())
                 .getResultList()
-                .forEach(s -> s.declaredAs(outage.id));
+                .forEach(s -> s.declaredAs(outage.id()));
     }
 }

@@ -1,4 +1,4 @@
-package se.driftinfo.incident.outage;
+package se.driftinfo.incident.burst;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -4,39 +4,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.catalog.RegionV1;
+import se.driftinfo.kit.inbox.EventHandler;
+import se.driftinfo.kit.inbox.IdempotentConsumer;
 import se.driftinfo.kit.inbox.IncomingEvent;
-import se.driftinfo.kit.inbox.ProcessedEvents;
 
 /** Keeps the catalog replica equal to the compacted catalog topic: one record replaces one region. */
 @ApplicationScoped
 public class CatalogConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CatalogConsumer.class);
     private static final String CONSUMER = "incident-catalog";
 
     private final CatalogRepository catalog;
-    private final ProcessedEvents processedEvents;
+    private final IdempotentConsumer inbox;
+    private final EventHandler handler;
 
-    public CatalogConsumer(CatalogRepository catalog, ProcessedEvents processedEvents) {
+    public CatalogConsumer(CatalogRepository catalog, IdempotentConsumer inbox) {
         this.catalog = catalog;
-        this.processedEvents = processedEvents;
+        this.inbox = inbox;
+        this.handler = EventHandler.on(RegionV1.class, this::apply);
     }
 
     @Incoming("catalog")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!processedEvents.firstTime(CONSUMER, event.id())) {
-            return;
-        }
-        if (!EventTypes.REGION_PUBLISHED.equals(event.type())) {
-            LOG.debugf("Ignoring %s on the catalog topic", event.type());
-            return;
-        }
-        RegionV1 region = event.data(RegionV1.class);
+        inbox.consume(CONSUMER, record, handler);
+    }
+
+    private void apply(IncomingEvent event, RegionV1 region) {
         CatalogRegion replica = catalog.region(region.code()).orElseGet(CatalogRegion::new);
         boolean isNew = replica.code == null;
         replica.replaceWith(region);

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
+import se.driftinfo.kit.inbox.EventHandler;
+import se.driftinfo.kit.inbox.IdempotentConsumer;
 import se.driftinfo.kit.inbox.IncomingEvent;
-import se.driftinfo.kit.inbox.ProcessedEvents;
 
 /** Keeps the window replica: every maintenance event carries the whole window after the change. */
 @ApplicationScoped
@@ -16,24 +16,22 @@ public class MaintenanceConsumer {
     private static final String CONSUMER = "incident-maintenance";
 
     private final WindowRepository windows;
-    private final ProcessedEvents processedEvents;
+    private final IdempotentConsumer inbox;
+    private final EventHandler handler;
 
-    public MaintenanceConsumer(WindowRepository windows, ProcessedEvents processedEvents) {
+    public MaintenanceConsumer(WindowRepository windows, IdempotentConsumer inbox) {
         this.windows = windows;
-        this.processedEvents = processedEvents;
+        this.inbox = inbox;
+        this.handler = EventHandler.on(WindowEventV1.class, this::apply);
     }
 
     @Incoming("maintenance")
     @Transactional
     void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!processedEvents.firstTime(CONSUMER, event.id())) {
-            return;
-        }
-        if (EventTypes.PAYLOADS.get(event.type()) != WindowEventV1.class) {
-            return;
-        }
-        WindowEventV1 data = event.data(WindowEventV1.class);
+        inbox.consume(CONSUMER, record, handler);
+    }
+
+    private void apply(IncomingEvent event, WindowEventV1 data) {
         WindowReplica replica = windows.findById(data.window().id());
         if (replica == null) {
             replica = new WindowReplica();

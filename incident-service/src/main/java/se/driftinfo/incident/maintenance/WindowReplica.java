@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import se.driftinfo.contracts.EventJson;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
+import se.driftinfo.kit.inbox.Snapshot;
 
 /**
  * The newest state of one maintenance window, kept as its event carried it (event-carried state):
@@ -27,22 +28,30 @@ public class WindowReplica extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
+    /** The window's sequence, which rises on every change: with {@code updatedAt}, the snapshot's version. */
+    @Column(nullable = false)
+    public long sequence;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @Column(nullable = false)
     public String payload;
 
-    /** Takes the window unless this replica already holds a newer state (events can be redelivered). */
+    /**
+     * Takes the window unless this replica already holds a newer state (events can be redelivered or
+     * replayed): the kit's one rule, {@link Snapshot#replaces}.
+     */
     public boolean replaceWith(WindowV1 window) {
-        Instant incoming = window.updatedAt() == null ? Instant.EPOCH : window.updatedAt();
-        if (updatedAt != null && incoming.isBefore(updatedAt)) {
+        Snapshot held = id == null ? null : new Snapshot(sequence, updatedAt);
+        if (!new Snapshot(window.sequence(), window.updatedAt()).replaces(held)) {
             return false;
         }
         id = window.id();
         region = window.region();
         status = window.status();
-        updatedAt = incoming;
+        sequence = window.sequence();
+        updatedAt = window.updatedAt() == null ? Instant.EPOCH : window.updatedAt();
         payload = EventJson.write(window);
         return true;
     }

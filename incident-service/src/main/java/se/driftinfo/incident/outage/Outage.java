@@ -21,7 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.ConflictException;
+import se.driftinfo.kit.domain.InvalidFieldException;
 
 /**
  * A declared outage (driftstörning): systems of one region down or degraded, with a timeline of
@@ -120,7 +121,7 @@ public class Outage extends PanacheEntityBase {
     public OutageUpdate update(OutageStatus newStatus, String message, String author, Instant now) {
         requireActive();
         if (newStatus == OutageStatus.RESOLVED) {
-            throw ProblemException.invalidField("status", "use the resolve action to resolve an outage");
+            throw new InvalidFieldException("status", "use the resolve action to resolve an outage");
         }
         status = newStatus;
         return addUpdate(newStatus, message, author, now);
@@ -130,11 +131,10 @@ public class Outage extends PanacheEntityBase {
     public OutageUpdate resolve(String message, Instant at, String author, Instant now) {
         requireActive();
         if (at.isBefore(startedAt)) {
-            throw ProblemException.invalidField(
-                    "resolvedAt", "must not be before the outage started (" + startedAt + ")");
+            throw new InvalidFieldException("resolvedAt", "must not be before the outage started (" + startedAt + ")");
         }
         if (at.isAfter(now)) {
-            throw ProblemException.invalidField("resolvedAt", "must not be in the future");
+            throw new InvalidFieldException("resolvedAt", "must not be in the future");
         }
         status = OutageStatus.RESOLVED;
         resolvedAt = at;
@@ -155,7 +155,7 @@ public class Outage extends PanacheEntityBase {
 
     private void requireActive() {
         if (!isActive()) {
-            throw ProblemException.conflict("Outage " + reference + " is resolved and can no longer change");
+            throw new ConflictException("Outage " + reference + " is resolved and can no longer change");
         }
     }
 }

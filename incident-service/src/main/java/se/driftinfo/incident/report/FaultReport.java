@@ -19,7 +19,10 @@ import java.util.Objects;
 import java.util.UUID;
 import se.driftinfo.incident.cover.Cover;
 import se.driftinfo.incident.sla.SlaPolicy;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.incident.triage.Level;
+import se.driftinfo.incident.triage.Priority;
+import se.driftinfo.kit.domain.ConflictException;
+import se.driftinfo.kit.domain.InvalidFieldException;
 
 /**
  * A fault report (felanmälan) from a clinic and the helpdesk's handling of it: triage (impact ×
@@ -242,7 +245,7 @@ public class FaultReport extends PanacheEntityBase {
     public void recordTimeSpent(int minutes, String actor, Instant now) {
         requireNotClosed();
         if (minutes <= 0) {
-            throw ProblemException.invalidField("timeSpentMinutes", "must be a positive number of minutes");
+            throw new InvalidFieldException("timeSpentMinutes", "must be a positive number of minutes");
         }
         record(actor, now, "timeSpentMinutes", timeSpentMinutes, timeSpentMinutes + minutes);
         timeSpentMinutes += minutes;
@@ -259,11 +262,11 @@ public class FaultReport extends PanacheEntityBase {
             return;
         }
         if (!status.canMoveTo(target)) {
-            throw ProblemException.conflict("A report cannot go from " + status + " to " + target + "; allowed: "
+            throw new ConflictException("A report cannot go from " + status + " to " + target + "; allowed: "
                     + (status.next().isEmpty() ? "none" : status.next()));
         }
         if (target == ReportStatus.TRIAGED && priority == null) {
-            throw ProblemException.conflict("A report needs an impact (and so a priority) to be triaged");
+            throw new ConflictException("A report needs an impact (and so a priority) to be triaged");
         }
         record(actor, now, "status", status, target);
         status = target;
@@ -273,7 +276,7 @@ public class FaultReport extends PanacheEntityBase {
     public void linkTo(UUID outage, String outageRegion, String actor, Instant now) {
         requireNotClosed();
         if (outage != null && !region.equals(outageRegion)) {
-            throw ProblemException.conflict("The outage is in region " + outageRegion + ", the report in " + region);
+            throw new ConflictException("The outage is in region " + outageRegion + ", the report in " + region);
         }
         if (!Objects.equals(outage, outageId)) {
             record(actor, now, "outageId", outageId, outage);
@@ -289,7 +292,7 @@ public class FaultReport extends PanacheEntityBase {
 
     private void requireNotClosed() {
         if (status == ReportStatus.CLOSED) {
-            throw ProblemException.conflict("Report " + reference + " is closed and can no longer change");
+            throw new ConflictException("Report " + reference + " is closed and can no longer change");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.driftinfo.incident.triage.Priority;
 
 @ApplicationScoped
 public class FaultReportRepository implements PanacheRepositoryBase<FaultReport, UUID> {

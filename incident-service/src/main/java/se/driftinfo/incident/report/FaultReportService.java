@@ -2,26 +2,33 @@ package se.driftinfo.incident.report;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import se.driftinfo.incident.Violations;
 import se.driftinfo.incident.catalog.CatalogRegion;
 import se.driftinfo.incident.catalog.CatalogRepository;
 import se.driftinfo.incident.cover.Cover;
 import se.driftinfo.incident.cover.CoverFinder;
-import se.driftinfo.incident.outage.BurstDetector;
 import se.driftinfo.incident.outage.Outage;
 import se.driftinfo.incident.outage.OutageRepository;
 import se.driftinfo.incident.sla.SlaPolicy;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.incident.triage.Level;
+import se.driftinfo.incident.triage.Priority;
+import se.driftinfo.incident.validation.NoIdentityNumber;
+import se.driftinfo.kit.domain.ConflictException;
+import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.kit.domain.StaleVersionException;
 
 /** Receives fault reports (API and form alike) and applies the helpdesk's triage. */
 @ApplicationScoped
@@ -30,10 +37,6 @@ public class FaultReportService {
     /** Reference numbers carry the year as the clinics see it. */
     private static final ZoneId REFERENCE_ZONE = ZoneId.of("Europe/Stockholm");
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("[+0-9 ()-]{5,30}");
-    private static final String PATIENT_DATA = "contains what looks like a Swedish personal identity number"
-            + " (personnummer or samordningsnummer); fault reports must not contain patient data, remove it";
     /** A clock skew allowance for observedAt coming from the clinic's machine. */
     private static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -43,7 +46,8 @@ public class FaultReportService {
     private final CoverFinder covers;
     private final SlaPolicy sla;
     private final ReportEvents events;
-    private final BurstDetector bursts;
+    private final Event<FaultReportReceived> received;
+    private final Validator validator;
     private final Clock clock;
     private final MeterRegistry metrics;
 
@@ -54,7 +58,8 @@ public class FaultReportService {
             CoverFinder covers,
             SlaPolicy sla,
             ReportEvents events,
-            BurstDetector bursts,
+            Event<FaultReportReceived> received,
+            Validator validator,
             Clock clock,
             MeterRegistry metrics) {
         this.reports = reports;
@@ -63,7 +68,8 @@ public class FaultReportService {
         this.covers = covers;
         this.sla = sla;
         this.events = events;
-        this.bursts = bursts;
+        this.received = received;
+        this.validator = validator;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -72,9 +78,9 @@ public class FaultReportService {
     @Transactional
     public FaultReport receive(ReportInput input) {
         Instant now = Instant.now(clock);
-        Validated valid = validate(input, now);
-        FaultReport.Draft draft = valid.draft();
-        CatalogRegion region = valid.region();
+        FaultReport.Draft draft = validate(input, now);
+        CatalogRegion region = catalog.region(draft.region())
+                .orElseThrow(() -> new InvalidFieldException("region", "unknown region '" + draft.region() + "'"));
         Cover cover = covers.find(draft.region(), draft.system(), now).orElse(null);
         SlaPolicy.Due due = sla.due(Priority.of(Level.MEDIUM, draft.urgency()), now, region.supportHours());
         String reference = "FR-%d-%06d".formatted(now.atZone(REFERENCE_ZONE).getYear(), reports.nextNumber());
@@ -88,143 +94,94 @@ public class FaultReportService {
                         "covered",
                         String.valueOf(cover != null))
                 .increment();
-        if (cover == null) {
-            bursts.onReport(report.region, report.system, now);
-        }
+        received.fire(new FaultReportReceived(report.region, report.system, now, cover != null));
         return report;
     }
 
     /**
-     * Checks every field and reports all problems at once. Free text is checked for identity numbers
-     * first; the reason never repeats the text.
+     * The constraints of {@link ReportInput} name every wrong field at once; then the rules that need the
+     * clock. Patient data is counted per field, never logged: how often clinics try to send it tells where
+     * to train.
      */
-    public Validated validate(ReportInput d, Instant now) {
-        Violations v = new Violations();
-        Level urgency = null;
-        if (d.urgency() == null || d.urgency().isBlank()) {
-            v.add("urgency", "is required: LOW, MEDIUM or HIGH");
-        } else {
-            try {
-                urgency = Level.valueOf(d.urgency().strip().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                v.add("urgency", "must be one of LOW, MEDIUM, HIGH");
-            }
-        }
-        Instant observedAt = null;
-        if (d.observedAt() != null && !d.observedAt().isBlank()) {
-            try {
-                observedAt = OffsetDateTime.parse(d.observedAt().strip()).toInstant();
-            } catch (DateTimeParseException e) {
-                v.add("observedAt", "must be a date-time with offset like 2027-01-20T17:00:00Z");
-            }
-        }
-        String language = d.language() == null || d.language().isBlank()
-                ? "sv"
-                : d.language().strip();
-        String hsa = HsaId.problem(d.reporterHsaId());
-        if (hsa != null) {
-            v.add("reporterHsaId", hsa);
-        }
-        v.length("unitName", d.unitName(), 2, 200);
-        v.length("contactName", d.contactName(), 2, 100);
-        v.length("contactEmail", d.contactEmail(), 3, 254);
-        if (!v.has("contactEmail") && !EMAIL.matcher(d.contactEmail().strip()).matches()) {
-            v.add("contactEmail", "must be an e-mail address like name@example.se");
-        }
-        if (d.contactPhone() != null
-                && !d.contactPhone().isBlank()
-                && !PHONE.matcher(d.contactPhone().strip()).matches()) {
-            v.add(
-                    "contactPhone",
-                    "must be a phone number of digits, spaces, +, - and parentheses (5 to 30 characters)");
-        }
-        v.length("description", d.description(), 10, 4000);
-        for (var field : new String[][] {
-            {"description", d.description()}, {"unitName", d.unitName()}, {"contactName", d.contactName()}
-        }) {
-            if (!v.has(field[0]) && PersonnummerGuard.containsIdentityNumber(field[1])) {
-                v.add(field[0], PATIENT_DATA);
-                // Counted, never logged: how often clinics try to send patient data tells where to train.
-                metrics.counter("driftinfo.fault_reports.patient_data_rejected", "field", field[0])
+    private FaultReport.Draft validate(ReportInput input, Instant now) {
+        Set<ConstraintViolation<ReportInput>> violations = validator.validate(input);
+        for (ConstraintViolation<ReportInput> v : violations) {
+            if (v.getConstraintDescriptor().getAnnotation() instanceof NoIdentityNumber) {
+                metrics.counter(
+                                "driftinfo.fault_reports.patient_data_rejected",
+                                "field",
+                                v.getPropertyPath().toString())
                         .increment();
             }
         }
-        if (!language.equals("sv") && !language.equals("en")) {
-            v.add("language", "must be sv or en");
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
+        Instant observedAt =
+                input.observedAt() == null ? null : input.observedAt().toInstant();
         if (observedAt != null && observedAt.isAfter(now.plus(SKEW))) {
-            v.add("observedAt", "must not be in the future");
+            throw new InvalidFieldException("observedAt", "must not be in the future");
         }
-        Optional<CatalogRegion> region = catalog.region(d.region());
-        if (d.region() == null || d.region().isBlank()) {
-            v.add("region", "is required");
-        } else if (region.isEmpty()) {
-            v.add("region", "unknown region '" + d.region() + "'");
-        }
-        if (d.system() == null || d.system().isBlank()) {
-            v.add("system", "is required");
-        } else if (region.isPresent() && region.get().system(d.system()).isEmpty()) {
-            v.add("system", "region " + d.region() + " has no system '" + d.system() + "'");
-        }
-        v.throwIfAny();
-        return new Validated(
-                new FaultReport.Draft(
-                        d.reporterHsaId().strip(),
-                        d.unitName(),
-                        d.contactName(),
-                        d.contactEmail(),
-                        d.contactPhone(),
-                        language,
-                        d.region(),
-                        d.system(),
-                        d.description(),
-                        urgency,
-                        observedAt),
-                region.orElseThrow());
+        String language = input.language() == null || input.language().isBlank()
+                ? "sv"
+                : input.language().strip();
+        return new FaultReport.Draft(
+                input.reporterHsaId().strip(),
+                input.unitName(),
+                input.contactName(),
+                input.contactEmail(),
+                input.contactPhone(),
+                language,
+                input.region(),
+                input.system(),
+                input.description(),
+                Level.valueOf(input.urgency().strip().toUpperCase()),
+                observedAt);
     }
-
-    /** A report that passed every check, with the region it names. */
-    public record Validated(FaultReport.Draft draft, CatalogRegion region) {}
 
     public FaultReport get(UUID id) {
-        return reports.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Fault report " + id));
-    }
-
-    /** One PATCH from the helpdesk, applied in full or not at all. */
-    @Transactional
-    public FaultReport triage(UUID id, Triage change, String actor) {
-        return triage(id, null, change, actor);
+        return reports.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Fault report " + id));
     }
 
     /**
+     * One PATCH from the helpdesk, applied in full or not at all.
+     *
      * @param expectedVersion the version the operator saw (from the ETag), or null to skip the check
      */
     @Transactional
-    public FaultReport triage(UUID id, Integer expectedVersion, Triage change, String actor) {
-        Violations v = new Violations();
-        v.length("comment", change.comment(), 0, 4000);
-        v.length("assignee", change.assignee(), 0, 100);
-        if (!v.has("comment") && PersonnummerGuard.containsIdentityNumber(change.comment())) {
-            v.add("comment", PATIENT_DATA);
-        }
-        v.throwIfAny();
+    public FaultReport triage(UUID id, Integer expectedVersion, @Valid Triage change, String actor) {
         FaultReport report = get(id);
         if (expectedVersion != null && expectedVersion != report.version) {
-            throw new ProblemException(
-                    412,
-                    "stale-version",
-                    "Precondition failed",
-                    "Report " + report.reference + " changed since you loaded it; reload it and try again",
-                    null);
+            throw new StaleVersionException(
+                    "Report " + report.reference + " changed since you loaded it; reload it and try again");
         }
+        return apply(report, change, actor);
+    }
+
+    /** Links a report to an outage of its region. */
+    @Transactional
+    public FaultReport link(UUID reportId, UUID outageId, String actor) {
+        return apply(get(reportId), Triage.linkTo(outageId), actor);
+    }
+
+    /** Unlinks a report from the outage it is linked to. */
+    @Transactional
+    public FaultReport unlink(UUID reportId, UUID outageId, String actor) {
+        FaultReport report = get(reportId);
+        if (!outageId.equals(report.outageId)) {
+            throw new ConflictException("The report is not linked to this outage");
+        }
+        return apply(report, Triage.linkTo(null), actor);
+    }
+
+    private FaultReport apply(FaultReport report, Triage change, String actor) {
         Instant now = Instant.now(clock);
         ReportStatus statusBefore = report.status;
         int auditBefore = report.audit.size();
         if (change.impact() != null || change.urgency() != null) {
             if (report.assess(change.impact(), change.urgency(), actor, now)) {
                 CatalogRegion region = catalog.region(report.region)
-                        .orElseThrow(
-                                () -> ProblemException.conflict("Region " + report.region + " is not in the catalog"));
+                        .orElseThrow(() -> new ConflictException("Region " + report.region + " is not in the catalog"));
                 report.rescheduleSla(sla.due(report.slaPriority(), report.receivedAt, region.supportHours()));
             }
         }
@@ -242,7 +199,7 @@ public class FaultReportService {
                 report.linkTo(null, null, actor, now);
             } else {
                 Outage outage = outages.findByIdOptional(change.outageId())
-                        .orElseThrow(() -> ProblemException.invalidField("outageId", "no outage " + change.outageId()));
+                        .orElseThrow(() -> new InvalidFieldException("outageId", "no outage " + change.outageId()));
                 report.linkTo(outage.id, outage.region, actor, now);
             }
         }
@@ -266,18 +223,28 @@ public class FaultReportService {
     }
 
     /**
-     * The helpdesk's changes. {@code assigneeGiven}/{@code outageGiven} tell "set to null" (unassign,
-     * unlink) from "not mentioned".
+     * The helpdesk's changes to a report. {@code assigneeGiven}/{@code outageGiven} tell "set to null"
+     * (unassign, unlink) from "not mentioned".
      */
     public record Triage(
             Level impact,
             Level urgency,
             Responsibility responsibility,
+
+            @Size(max = 100, message = "must be at most {max} characters")
             String assignee,
+
             boolean assigneeGiven,
             ReportStatus status,
             UUID outageId,
             boolean outageGiven,
             Integer timeSpentMinutes,
-            String comment) {}
+
+            @Size(max = 4000, message = "must be at most {max} characters") @NoIdentityNumber
+            String comment) {
+
+        static Triage linkTo(UUID outageId) {
+            return new Triage(null, null, null, null, false, null, outageId, true, null, null);
+        }
+    }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import se.driftinfo.incident.IncidentConfig;
-import se.driftinfo.incident.report.Priority;
+import se.driftinfo.incident.triage.Priority;
 
 /** Response and resolve targets per priority, counted in the region's support hours. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.triage;
 
 /** Impact and urgency in the ITIL sense. */
 public enum Level {

@@ -1,4 +1,4 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.triage;
 
 /** ITIL priority, derived from impact × urgency; P1 is the most pressing. */
 public enum Priority {

@@ -1,17 +1,30 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.validation;
 
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import java.util.regex.Pattern;
 
 /**
- * An HSA-id: {@code SE}, the organisation's 10-digit number (with its Luhn check digit), {@code -} and
- * the unit's id within the organisation, at most 31 characters in all (e.g. {@code SE2321000230-1234}).
+ * Checks an {@link HsaId}: {@code SE}, the organisation's 10-digit number (with its Luhn check digit),
+ * {@code -} and the unit's id within the organisation, at most 31 characters in all (e.g.
+ * {@code SE2321000230-1234}).
  */
-public final class HsaId {
+public class HsaIdValidator implements ConstraintValidator<HsaId, String> {
 
     private static final int MAX_LENGTH = 31;
     private static final Pattern FORMAT = Pattern.compile("SE([0-9]{10})-[A-Za-z0-9]+");
 
-    private HsaId() {}
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+        String problem = problem(value);
+        if (problem == null) {
+            return true;
+        }
+        // One constraint, three reasons: the client learns which part of the id is wrong.
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+        return false;
+    }
 
     /** Why the value is not an HSA-id, or null if it is one. */
     public static String problem(String value) {

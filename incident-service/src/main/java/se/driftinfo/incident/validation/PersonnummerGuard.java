@@ -1,4 +1,4 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.validation;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -66,7 +66,7 @@ public final class PersonnummerGuard {
     }
 
     /** The Luhn (mod 10) check over ten digits YYMMDDNNNC. */
-    static boolean luhnValid(String tenDigits) {
+    public static boolean luhnValid(String tenDigits) {
         int sum = 0;
         for (int i = 0; i < tenDigits.length(); i++) {
             int d = tenDigits.charAt(i) - '0';

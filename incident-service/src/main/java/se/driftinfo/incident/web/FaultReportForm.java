@@ -3,6 +3,9 @@ package se.driftinfo.incident.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path.Node;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -14,14 +17,16 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import se.driftinfo.incident.catalog.CatalogRepository;
 import se.driftinfo.incident.report.FaultReport;
 import se.driftinfo.incident.report.FaultReportService;
 import se.driftinfo.incident.report.ReportInput;
-import se.driftinfo.kit.problem.Problem;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.incident.validation.NoIdentityNumber;
+import se.driftinfo.kit.domain.InvalidFieldException;
 
 /**
  * The fault report form (felanmälan) for clinics: no account needed, the same validation as the API.
@@ -104,21 +109,57 @@ public class FaultReportForm {
                 urgency,
                 null,
                 "sv");
+        Map<String, Problem> problems;
         try {
             FaultReport report = service.receive(input);
             return Response.ok(Templates.receipt(receipt(report)).render()).build();
-        } catch (ProblemException e) {
-            if (e.status() != 400 || e.invalidParams() == null) {
-                throw e;
-            }
-            Fields typed = new Fields(
-                    hsaId, unitName, contactName, contactEmail, contactPhone, regionSystem, description, urgency);
-            return Response.status(400)
-                    .type(MediaType.TEXT_HTML)
-                    .entity(Templates.form(view(withoutPatientData(typed, e), errors(e)))
-                            .render())
-                    .build();
+        } catch (ConstraintViolationException e) {
+            problems = problems(e);
+        } catch (InvalidFieldException e) {
+            problems = problems(e);
         }
+        Fields typed = new Fields(
+                hsaId, unitName, contactName, contactEmail, contactPhone, regionSystem, description, urgency);
+        return Response.status(400)
+                .type(MediaType.TEXT_HTML)
+                .entity(Templates.form(view(withoutPatientData(typed, problems), errors(problems)))
+                        .render())
+                .build();
+    }
+
+    /** Why a field was refused, as the form tells it: patient data, or any other reason (the field's hint). */
+    enum Problem {
+        PATIENT_DATA,
+        INVALID
+    }
+
+    /** Each wrong field once; patient data wins over any other reason, since the text must go. */
+    private static Map<String, Problem> problems(ConstraintViolationException e) {
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            Problem problem = v.getConstraintDescriptor().getAnnotation() instanceof NoIdentityNumber
+                    ? Problem.PATIENT_DATA
+                    : Problem.INVALID;
+            problems.merge(field(v), problem, (a, b) -> a == Problem.PATIENT_DATA ? a : b);
+        }
+        return problems;
+    }
+
+    private static Map<String, Problem> problems(InvalidFieldException e) {
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        e.errors().forEach(error -> problems.put(error.field(), Problem.INVALID));
+        return problems;
+    }
+
+    /** The input's field a violation names: the last named node of its path. */
+    private static String field(ConstraintViolation<?> v) {
+        String field = "";
+        for (Node node : v.getPropertyPath()) {
+            if (node.getName() != null) {
+                field = node.getName();
+            }
+        }
+        return field;
     }
 
     private FormView view(Fields values, Fields errors) {
@@ -141,52 +182,48 @@ public class FaultReportForm {
         return new FormView(regions, values, errors, hasErrors);
     }
 
-    private static Fields errors(ProblemException e) {
+    private static Fields errors(Map<String, Problem> problems) {
         return new Fields(
                 message(
-                        e,
+                        problems,
                         "reporterHsaId",
                         "Ange enhetens HSA-id: SE, organisationsnumret (10 siffror), bindestreck"
                                 + " och enhetens id, t.ex. SE2321000230-1234."),
-                message(e, "unitName", "Ange enhetens namn (2–200 tecken)."),
-                message(e, "contactName", "Ange ditt namn (2–100 tecken)."),
-                message(e, "contactEmail", "Ange en e-postadress, t.ex. namn@exempel.se."),
-                message(e, "contactPhone", "Ange ett telefonnummer med siffror, mellanslag, +, - och parenteser."),
-                message(e, "region", "") != null || message(e, "system", "") != null
-                        ? "Välj ett system i listan."
-                        : null,
-                message(e, "description", "Beskriv felet med 10–4000 tecken."),
-                message(e, "urgency", "Välj hur brådskande felet är."));
+                message(problems, "unitName", "Ange enhetens namn (2–200 tecken)."),
+                message(problems, "contactName", "Ange ditt namn (2–100 tecken)."),
+                message(problems, "contactEmail", "Ange en e-postadress, t.ex. namn@exempel.se."),
+                message(
+                        problems,
+                        "contactPhone",
+                        "Ange ett telefonnummer med siffror, mellanslag, +, - och parenteser."),
+                problems.containsKey("region") || problems.containsKey("system") ? "Välj ett system i listan." : null,
+                message(problems, "description", "Beskriv felet med 10–4000 tecken."),
+                message(problems, "urgency", "Välj hur brådskande felet är."));
     }
 
     /** The Swedish message for a field, the patient-data one if that was the reason, or null if it was fine. */
-    private static String message(ProblemException e, String field, String swedish) {
-        for (Problem.InvalidParam p : e.invalidParams()) {
-            if (p.name().equals(field)) {
-                return isPatientData(p) ? PATIENT_DATA : swedish;
-            }
+    private static String message(Map<String, Problem> problems, String field, String swedish) {
+        Problem problem = problems.get(field);
+        if (problem == null) {
+            return null;
         }
-        return null;
+        return problem == Problem.PATIENT_DATA ? PATIENT_DATA : swedish;
     }
 
-    private static boolean isPatientData(Problem.InvalidParam p) {
-        return p.reason().contains("personnummer");
-    }
-
-    private static Fields withoutPatientData(Fields f, ProblemException e) {
-        List<String> patient = e.invalidParams().stream()
-                .filter(FaultReportForm::isPatientData)
-                .map(Problem.InvalidParam::name)
-                .toList();
+    private static Fields withoutPatientData(Fields f, Map<String, Problem> problems) {
         return new Fields(
                 f.reporterHsaId(),
-                patient.contains("unitName") ? "" : f.unitName(),
-                patient.contains("contactName") ? "" : f.contactName(),
+                emptiedIfPatientData(problems, "unitName", f.unitName()),
+                emptiedIfPatientData(problems, "contactName", f.contactName()),
                 f.contactEmail(),
                 f.contactPhone(),
                 f.system(),
-                patient.contains("description") ? "" : f.description(),
+                emptiedIfPatientData(problems, "description", f.description()),
                 f.urgency());
+    }
+
+    private static String emptiedIfPatientData(Map<String, Problem> problems, String field, String value) {
+        return problems.get(field) == Problem.PATIENT_DATA ? "" : value;
     }
 
     private static ReceiptView receipt(FaultReport r) {

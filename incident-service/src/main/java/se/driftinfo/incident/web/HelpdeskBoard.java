@@ -15,7 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import se.driftinfo.incident.Params;
-import se.driftinfo.incident.outage.BurstDetector;
+import se.driftinfo.incident.burst.BurstDetector;
 import se.driftinfo.incident.outage.OutageRepository;
 import se.driftinfo.incident.report.FaultReport;
 import se.driftinfo.incident.report.FaultReportRepository;

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.incident.OutageEventV1;
 import se.driftinfo.incident.ContractFields;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.ConflictException;
+import se.driftinfo.kit.domain.InvalidFieldException;
 
 class OutageEventsTest {
 
@@ -32,12 +33,9 @@ class OutageEventsTest {
         assertEquals(2, event.outage().sequence());
         assertEquals("RESOLVED", event.update().status());
         assertEquals(T0.plusSeconds(90), event.outage().resolvedAt());
-        assertEquals(
-                409,
-                assertThrows(
-                                ProblemException.class,
-                                () -> outage.update(OutageStatus.MONITORING, "Igen", "operator", T0.plusSeconds(180)))
-                        .status());
+        assertThrows(
+                ConflictException.class,
+                () -> outage.update(OutageStatus.MONITORING, "Igen", "operator", T0.plusSeconds(180)));
     }
 
     @Test
@@ -45,16 +43,16 @@ class OutageEventsTest {
         Outage outage = declare();
         assertEquals(
                 "resolvedAt",
-                assertThrows(ProblemException.class, () -> outage.resolve("x", T0.minusSeconds(3600), "operator", T0))
-                        .invalidParams()
-                        .get(0)
-                        .name());
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> outage.resolve("x", T0.minusSeconds(3600), "operator", T0))
+                        .field());
         assertEquals(
                 "resolvedAt",
-                assertThrows(ProblemException.class, () -> outage.resolve("x", T0.plusSeconds(3600), "operator", T0))
-                        .invalidParams()
-                        .get(0)
-                        .name());
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> outage.resolve("x", T0.plusSeconds(3600), "operator", T0))
+                        .field());
     }
 
     private static Outage declare() {

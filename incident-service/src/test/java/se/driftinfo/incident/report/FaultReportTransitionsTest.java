@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import se.driftinfo.incident.sla.SlaPolicy;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.incident.triage.Level;
+import se.driftinfo.incident.triage.Priority;
+import se.driftinfo.kit.domain.ConflictException;
+import se.driftinfo.kit.domain.InvalidFieldException;
 
 class FaultReportTransitionsTest {
 
@@ -94,8 +97,7 @@ class FaultReportTransitionsTest {
         report.priority = Priority.P3;
         report.status = from;
         int auditBefore = report.audit.size();
-        ProblemException e = assertThrows(ProblemException.class, () -> report.moveTo(to, "operator", NOW));
-        assertEquals(409, e.status());
+        assertThrows(ConflictException.class, () -> report.moveTo(to, "operator", NOW));
         assertEquals(from, report.status);
         assertEquals(auditBefore, report.audit.size());
     }
@@ -103,9 +105,7 @@ class FaultReportTransitionsTest {
     @Test
     void aReportCannotBeTriagedWithoutAnImpact() {
         FaultReport report = newReport();
-        ProblemException e =
-                assertThrows(ProblemException.class, () -> report.moveTo(ReportStatus.TRIAGED, "operator", NOW));
-        assertEquals(409, e.status());
+        assertThrows(ConflictException.class, () -> report.moveTo(ReportStatus.TRIAGED, "operator", NOW));
         assertEquals(ReportStatus.NEW, report.status);
     }
 
@@ -128,9 +128,9 @@ class FaultReportTransitionsTest {
         report.recordTimeSpent(15, "operator", NOW);
         assertEquals(45, report.billableMinutes());
         assertEquals(
-                400,
-                assertThrows(ProblemException.class, () -> report.recordTimeSpent(0, "operator", NOW))
-                        .status());
+                "timeSpentMinutes",
+                assertThrows(InvalidFieldException.class, () -> report.recordTimeSpent(0, "operator", NOW))
+                        .field());
     }
 
     static FaultReport newReport() {

@@ -9,6 +9,7 @@ import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.incident.ContractFields;
 import se.driftinfo.incident.cover.Cover;
 import se.driftinfo.incident.sla.SlaPolicy;
+import se.driftinfo.incident.triage.Level;
 
 class ReportEventsTest {
 

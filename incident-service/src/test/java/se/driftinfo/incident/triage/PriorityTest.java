@@ -1,4 +1,4 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.triage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

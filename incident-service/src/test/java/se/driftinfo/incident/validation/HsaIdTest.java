@@ -1,4 +1,4 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.validation;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +11,7 @@ class HsaIdTest {
     @ParameterizedTest
     @ValueSource(strings = {"SE2321000230-1234", "SE2321000016-ABC9", "SE2321000230-E123456789012345"})
     void wellFormedHsaIdsWithAValidOrganisationNumberAreAccepted(String hsaId) {
-        assertNull(HsaId.problem(hsaId), hsaId);
+        assertNull(HsaIdValidator.problem(hsaId), hsaId);
     }
 
     @ParameterizedTest
@@ -28,6 +28,6 @@ class HsaIdTest {
                 "SE2321000230-E123456789012345678"
             })
     void malformedHsaIdsOrWrongCheckDigitsAreRejectedWithAReason(String hsaId) {
-        assertNotNull(HsaId.problem(hsaId), hsaId);
+        assertNotNull(HsaIdValidator.problem(hsaId), hsaId);
     }
 }

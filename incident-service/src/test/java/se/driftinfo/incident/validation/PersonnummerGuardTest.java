@@ -1,4 +1,4 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.validation;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,10 @@
-package se.driftinfo.incident.outage;
+package se.driftinfo.incident.outage.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.driftinfo.incident.Params;
+import se.driftinfo.incident.burst.BurstDetector;
+import se.driftinfo.incident.outage.Outage;
+import se.driftinfo.incident.outage.OutageService;
 import se.driftinfo.incident.report.FaultReportRepository;
 import se.driftinfo.incident.report.FaultReportService;
 import se.driftinfo.kit.problem.ProblemException;
@@ -50,19 +55,8 @@ public class OutageResource {
         this.identity = identity;
     }
 
-    public record DeclareRequest(
-            String title,
-            String region,
-            List<String> systems,
-            OutageImpact impact,
-            Instant startedAt,
-            String message) {}
-
-    public record UpdateRequest(OutageStatus status, String message) {}
-
-    public record ResolveRequest(String message, Instant resolvedAt) {}
-
-    public record LinkRequest(UUID reportId) {}
+    public record LinkRequest(
+            @NotNull(message = "is required") UUID reportId) {}
 
     public record UpdateView(String status, String message, String author, Instant at) {}
 
@@ -87,12 +81,8 @@ public class OutageResource {
     @POST
     @RolesAllowed("operator")
     @Operation(summary = "Declare an outage")
-    public Response declare(DeclareRequest r) {
-        DeclareRequest req = required(r);
-        Outage outage = service.declare(
-                new OutageService.Declaration(
-                        req.title(), req.region(), req.systems(), req.impact(), req.startedAt(), req.message()),
-                actor());
+    public Response declare(OutageService.Declaration declaration) {
+        Outage outage = service.declare(required(declaration), actor());
         return Response.created(URI.create("/api/outages/" + outage.id))
                 .entity(view(outage))
                 .build();
@@ -126,31 +116,26 @@ public class OutageResource {
     @Path("/{id}/updates")
     @RolesAllowed("operator")
     @Operation(summary = "Add a status update to the timeline")
-    public OutageView update(@PathParam("id") String id, UpdateRequest r) {
-        UpdateRequest req = required(r);
-        return view(service.update(Params.uuid("id", id), req.status(), req.message(), actor()));
+    public OutageView update(@PathParam("id") String id, OutageService.StatusUpdate update) {
+        return view(service.update(Params.uuid("id", id), required(update), actor()));
     }
 
     @POST
     @Path("/{id}/resolve")
     @RolesAllowed("operator")
     @Operation(summary = "Resolve the outage (final)")
-    public OutageView resolve(@PathParam("id") String id, ResolveRequest r) {
-        ResolveRequest req = required(r);
-        return view(service.resolve(Params.uuid("id", id), req.message(), req.resolvedAt(), actor()));
+    public OutageView resolve(@PathParam("id") String id, OutageService.Resolution resolution) {
+        return view(service.resolve(Params.uuid("id", id), required(resolution), actor()));
     }
 
     @POST
     @Path("/{id}/reports")
     @RolesAllowed("operator")
     @Operation(summary = "Link a fault report to this outage")
-    public OutageView link(@PathParam("id") String id, LinkRequest r) {
+    public OutageView link(@PathParam("id") String id, @Valid LinkRequest r) {
         UUID outageId = Params.uuid("id", id);
         LinkRequest req = required(r);
-        if (req.reportId() == null) {
-            throw ProblemException.invalidField("reportId", "is required");
-        }
-        reportService.triage(req.reportId(), linkTo(outageId), actor());
+        reportService.link(req.reportId(), outageId, actor());
         return view(service.get(outageId));
     }
 
@@ -160,16 +145,8 @@ public class OutageResource {
     @Operation(summary = "Unlink a fault report from this outage")
     public OutageView unlink(@PathParam("id") String id, @PathParam("reportId") String reportId) {
         UUID outageId = Params.uuid("id", id);
-        UUID report = Params.uuid("reportId", reportId);
-        if (!outageId.equals(reportService.get(report).outageId)) {
-            throw ProblemException.conflict("The report is not linked to this outage");
-        }
-        reportService.triage(report, linkTo(null), actor());
+        reportService.unlink(Params.uuid("reportId", reportId), outageId, actor());
         return view(service.get(outageId));
-    }
-
-    private static FaultReportService.Triage linkTo(UUID outageId) {
-        return new FaultReportService.Triage(null, null, null, null, false, null, outageId, true, null, null);
     }
 
     private static <T> T required(T body) {

@@ -1,4 +1,4 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.report.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.driftinfo.incident.IncidentConfig;
+import se.driftinfo.incident.validation.HsaIdValidator;
 import se.driftinfo.kit.problem.Problem;
 import se.driftinfo.kit.problem.ProblemException;
 
@@ -42,7 +43,7 @@ public class ApiKeys {
 
     /** A provider reports for its own units only. */
     public static void requireOwnUnit(Provider provider, String reporterHsaId) {
-        if (HsaId.problem(reporterHsaId) != null) {
+        if (HsaIdValidator.problem(reporterHsaId) != null) {
             return; // malformed: validation names it together with the other fields
         }
         if (!reporterHsaId.startsWith("SE" + provider.organisation() + "-")) {

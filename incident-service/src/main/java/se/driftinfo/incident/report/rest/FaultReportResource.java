@@ -1,10 +1,13 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.report.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,15 +21,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
 import java.net.URI;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.driftinfo.incident.Params;
-import se.driftinfo.incident.Violations;
+import se.driftinfo.incident.report.FaultReport;
+import se.driftinfo.incident.report.FaultReportRepository;
+import se.driftinfo.incident.report.FaultReportService;
+import se.driftinfo.incident.report.ReportInput;
+import se.driftinfo.incident.report.ReportStatus;
+import se.driftinfo.incident.triage.Priority;
+import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.problem.ProblemException;
 
 /** Fault reports: clinics report, the helpdesk triages. */
@@ -35,13 +43,9 @@ import se.driftinfo.kit.problem.ProblemException;
 @Tag(name = "Fault reports")
 public class FaultReportResource {
 
-    private static final Set<String> PATCH_FIELDS = Set.of(
-            "impact", "urgency", "responsibility", "assignee", "status", "outageId", "timeSpentMinutes", "comment");
-
     private final FaultReportService service;
     private final FaultReportRepository reports;
     private final SecurityIdentity identity;
-
     private final ApiKeys apiKeys;
 
     public FaultReportResource(
@@ -58,7 +62,7 @@ public class FaultReportResource {
     @Operation(
             summary = "Report a fault (felanmälan) from a provider's system (X-Api-Key) or the helpdesk;"
                     + " never include patient data")
-    public Response report(@HeaderParam("X-Api-Key") String apiKey, FaultReportRequest request) {
+    public Response report(@HeaderParam("X-Api-Key") String apiKey, ReportInput request) {
         // Clinics without a system of their own use the /felanmalan form, which needs no key.
         if (!identity.hasRole("operator")) {
             ApiKeys.Provider provider = apiKeys.provider(apiKey)
@@ -72,10 +76,7 @@ public class FaultReportResource {
                 ApiKeys.requireOwnUnit(provider, request.reporterHsaId());
             }
         }
-        if (request == null) {
-            throw new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
-        }
-        FaultReport report = service.receive(request.toInput());
+        FaultReport report = service.receive(required(request));
         return Response.created(URI.create("/api/fault-reports/" + report.id))
                 .entity(FaultReportViews.receipt(report))
                 .build();
@@ -114,11 +115,12 @@ public class FaultReportResource {
     @Transactional
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
-            summary =
-                    "Triage: impact, urgency (→ priority), responsibility, assignee, status, outageId, timeSpentMinutes, comment")
-    public Response triage(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ObjectNode body) {
+            summary = "Triage (JSON merge patch): impact, urgency (→ priority), responsibility, assignee, status,"
+                    + " outageId, timeSpentMinutes, comment")
+    public Response triage(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
         UUID reportId = Params.uuid("id", id);
-        FaultReportService.Triage change = parse(body);
+        JsonObject patch = mergePatch(body);
+        FaultReportService.Triage change = TriagePatch.read(patch, service.get(reportId));
         FaultReport report = service.triage(
                 reportId, version(ifMatch), change, identity.getPrincipal().getName());
         return Response.ok(FaultReportViews.detail(report)).tag(etag(report)).build();
@@ -136,112 +138,36 @@ public class FaultReportResource {
         try {
             return Integer.valueOf(ifMatch.strip().replace("W/", "").replace("\"", ""));
         } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("If-Match", "must be the ETag of the report, e.g. \"3\"");
+            throw new InvalidFieldException("If-Match", "must be the ETag of the report, e.g. \"3\"");
         }
     }
 
-    /** Merge-patch semantics: an absent field is unchanged, {@code null} clears assignee or outage link. */
-    static FaultReportService.Triage parse(ObjectNode body) {
+    /** A merge patch (RFC 7396) is a JSON object; anything else is refused before the report is touched. */
+    private static JsonObject mergePatch(String body) {
+        if (body == null || body.isBlank()) {
+            throw missingBody();
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new ProblemException(
+                        400, "invalid-request", "Invalid request", "The request body must be a JSON object", null);
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new ProblemException(
+                    400, "invalid-request", "Invalid request", "The request body is not valid JSON", null);
+        }
+    }
+
+    private static <T> T required(T body) {
         if (body == null) {
-            throw new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
+            throw missingBody();
         }
-        Violations v = new Violations();
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!PATCH_FIELDS.contains(name)) {
-                v.add(name, "is not a field that can be changed; use " + PATCH_FIELDS);
-            }
-        }
-        Level impact = enumField(body, "impact", Level.class, v);
-        Level urgency = enumField(body, "urgency", Level.class, v);
-        Responsibility responsibility = enumField(body, "responsibility", Responsibility.class, v);
-        ReportStatus status = enumField(body, "status", ReportStatus.class, v);
-        String assignee = text(body, "assignee", v);
-        String comment = text(body, "comment", v);
-        UUID outageId = null;
-        JsonNode outage = body.get("outageId");
-        if (outage != null && !outage.isNull()) {
-            try {
-                outageId = UUID.fromString(outage.asText());
-            } catch (IllegalArgumentException e) {
-                v.add("outageId", "must be an outage id (UUID) or null to unlink");
-            }
-        }
-        Integer minutes = null;
-        JsonNode time = body.get("timeSpentMinutes");
-        if (time != null && !time.isNull()) {
-            if (time.canConvertToInt() && time.isIntegralNumber()) {
-                minutes = time.intValue();
-            } else {
-                v.add("timeSpentMinutes", "must be a whole number of minutes");
-            }
-        }
-        v.throwIfAny();
-        return new FaultReportService.Triage(
-                impact,
-                urgency,
-                responsibility,
-                assignee,
-                body.has("assignee"),
-                status,
-                outageId,
-                body.has("outageId"),
-                minutes,
-                comment);
+        return body;
     }
 
-    private static <E extends Enum<E>> E enumField(ObjectNode body, String field, Class<E> type, Violations v) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return Params.enumOrNull(field, node.isTextual() ? node.asText() : "?", type);
-        } catch (ProblemException e) {
-            v.add(field, e.invalidParams().get(0).reason());
-            return null;
-        }
-    }
-
-    private static String text(ObjectNode body, String field, Violations v) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            v.add(field, "must be a text");
-            return null;
-        }
-        return node.asText();
-    }
-
-    /** What a clinic or a provider's system sends. */
-    public record FaultReportRequest(
-            String reporterHsaId,
-            String unitName,
-            String contactName,
-            String contactEmail,
-            String contactPhone,
-            String region,
-            String system,
-            String description,
-            String urgency,
-            String observedAt,
-            String language) {
-
-        ReportInput toInput() {
-            return new ReportInput(
-                    reporterHsaId,
-                    unitName,
-                    contactName,
-                    contactEmail,
-                    contactPhone,
-                    region,
-                    system,
-                    description,
-                    urgency,
-                    observedAt,
-                    language);
-        }
+    private static ProblemException missingBody() {
+        return new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
     }
 }

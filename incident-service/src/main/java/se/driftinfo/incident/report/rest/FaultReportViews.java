@@ -1,8 +1,9 @@
-package se.driftinfo.incident.report;
+package se.driftinfo.incident.report.rest;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import se.driftinfo.incident.report.FaultReport;
 
 /** What the API shows of reports; entities never go on the wire. */
 public final class FaultReportViews {
@@ -67,7 +68,7 @@ public final class FaultReportViews {
             List<CommentView> comments,
             List<AuditView> audit) {}
 
-    static CoverView cover(FaultReport r) {
+    private static CoverView cover(FaultReport r) {
         return r.coveredKind == null
                 ? null
                 : new CoverView(r.coveredKind.name(), r.coveredId, r.coveredTitle, r.coveredUntil);

@@ -1,0 +1,55 @@
+package se.driftinfo.incident.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.util.Optional;
+
+/** Checks {@link KnownSystem} against the catalog replica. */
+@ApplicationScoped
+public class KnownSystemValidator implements ConstraintValidator<KnownSystem, KnownSystem.Named> {
+
+    private final CatalogRepository catalog;
+
+    public KnownSystemValidator(CatalogRepository catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public boolean isValid(KnownSystem.Named value, ConstraintValidatorContext context) {
+        if (value == null) {
+            return true;
+        }
+        context.disableDefaultConstraintViolation();
+        String region = value.region();
+        String system = value.system();
+        Optional<CatalogRegion> known = catalog.region(region);
+        boolean valid = true;
+        if (region == null || region.isBlank()) {
+            valid = violation(context, "region", "is required");
+        } else if (known.isEmpty()) {
+            valid = violation(context, "region", "unknown region '" + region + "'");
+        }
+        if (system == null || system.isBlank()) {
+            valid = violation(context, "system", "is required");
+        } else if (known.isPresent() && known.get().system(system).isEmpty()) {
+            valid = violation(context, "system", "region " + region + " has no system '" + system + "'");
+        }
+        return valid;
+    }
+
+    static boolean violation(ConstraintValidatorContext context, String field, String reason) {
+        context.buildConstraintViolationWithTemplate(escape(reason))
+                .addPropertyNode(field)
+                .addConstraintViolation();
+        return false;
+    }
+
+    /** The reason may echo what the client sent: keep it from being read as a message expression. */
+    static String escape(String reason) {
+        return reason.replace("\\", "\\\\")
+                .replace("{", "\\{")
+                .replace("}", "\\}")
+                .replace("$", "\\$");
+    }
+}
