@@ -33,8 +33,8 @@ class ConfirmationMailComposer {
         return new RenderedMail(
                 MailKind.CONFIRM,
                 text.confirmSubject(),
-                MailTemplates.confirmText(mail).render(),
-                MailTemplates.confirmHtml(mail).render(),
+                MailTemplates.in(sv, MailTemplates.confirmText(mail)),
+                MailTemplates.in(sv, MailTemplates.confirmHtml(mail)),
                 null,
                 null,
                 unsubscribe);

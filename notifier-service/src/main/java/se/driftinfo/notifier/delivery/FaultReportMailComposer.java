@@ -38,8 +38,8 @@ class FaultReportMailComposer {
         return new RenderedMail(
                 kind,
                 subject,
-                MailTemplates.faultReportText(mail).render(),
-                MailTemplates.faultReportHtml(mail).render(),
+                MailTemplates.in(sv, MailTemplates.faultReportText(mail)),
+                MailTemplates.in(sv, MailTemplates.faultReportHtml(mail)),
                 null,
                 null,
                 null);

@@ -3,8 +3,12 @@ package se.driftinfo.notifier.delivery;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** The mail's subjects and the texts built in Java, in Swedish; {@link MailMessagesEn} in English. */
-@MessageBundle(value = "mail", locale = "sv")
+/**
+ * The mail's subjects, the texts built in Java and the labels the templates share ({@code
+ * {mailText:unsubscribe}}), in Swedish; {@link MailMessagesEn} in English. A template renders in
+ * the language of the locale its instance is given ({@link MailTemplates#in}).
+ */
+@MessageBundle(value = "mailText", locale = "sv")
 public interface MailMessages {
 
     @Message("Planerat underhåll: {title}")
@@ -46,6 +50,16 @@ public interface MailMessages {
     /** Stands for the systems of a subscription that names none. */
     @Message("alla")
     String allSystems();
+
+    @Message("Avsluta prenumerationen")
+    String unsubscribe();
+
+    @Message("Anledning")
+    String reason();
+
+    /** Since when an outage goes on. */
+    @Message("Sedan")
+    String since();
 
     /** A {@link java.time.format.DateTimeFormatter} pattern for a day and a time. */
     @Message("EEEE d MMMM yyyy 'kl.' HH:mm")

@@ -60,6 +60,18 @@ public interface MailMessagesEn extends MailMessages {
     String allSystems();
 
     @Override
+    @Message("Unsubscribe")
+    String unsubscribe();
+
+    @Override
+    @Message("Reason")
+    String reason();
+
+    @Override
+    @Message("Since")
+    String since();
+
+    @Override
     @Message("EEEE d MMMM yyyy, HH:mm")
     String dateTimePattern();
 

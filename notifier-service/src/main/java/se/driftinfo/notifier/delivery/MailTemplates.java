@@ -50,6 +50,11 @@ public class MailTemplates {
 
     public record ConfirmMail(boolean sv, String regions, String systems, String confirmUrl, String unsubscribeUrl) {}
 
+    /** The instance in the reader's language: its {@code mailText:} messages are Swedish or English. */
+    static String in(boolean swedish, TemplateInstance template) {
+        return template.setLocale(swedish ? "sv" : "en").render();
+    }
+
     static native TemplateInstance windowHtml(WindowMail mail);
 
     static native TemplateInstance windowText(WindowMail mail);

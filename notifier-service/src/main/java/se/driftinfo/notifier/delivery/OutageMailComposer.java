@@ -51,8 +51,8 @@ class OutageMailComposer {
         return new RenderedMail(
                 kind,
                 subject,
-                MailTemplates.outageText(mail).render(),
-                MailTemplates.outageHtml(mail).render(),
+                MailTemplates.in(sv, MailTemplates.outageText(mail)),
+                MailTemplates.in(sv, MailTemplates.outageHtml(mail)),
                 null,
                 null,
                 unsubscribe);

@@ -94,8 +94,8 @@ class WindowMailComposer {
         return new RenderedMail(
                 kind,
                 subject,
-                MailTemplates.windowText(mail).render(),
-                MailTemplates.windowHtml(mail).render(),
+                MailTemplates.in(sv, MailTemplates.windowText(mail)),
+                MailTemplates.in(sv, MailTemplates.windowHtml(mail)),
                 ics,
                 method,
                 unsubscribe);
