@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -119,8 +121,23 @@ class IdempotentConsumerTest {
         }
         assertEquals(1, countCode(run + "-last"));
         assertEquals(1, countCode(run + "-twice"), "the redelivered event was handled once");
-        kafka.readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> r.value()
-                .contains(run + "-no-id"));
+        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+        kafka.readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> {
+            if (r.value().contains(run + "-no-id")) {
+                dead.add(r);
+            }
+            return !dead.isEmpty();
+        });
+        // What docs/operations.md tells an operator to look at: why it failed, and the original attributes.
+        assertEquals(EventTypes.REGION_PUBLISHED, header(dead.get(0), "ce_type"));
+        assertTrue(
+                header(dead.get(0), "dead-letter-reason").contains("ce_id"), header(dead.get(0), "dead-letter-reason"));
+        assertEquals(RegionRecorder.TOPIC, header(dead.get(0), "dead-letter-topic"));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private boolean consume(String consumer, ConsumerRecord<String, String> record) {
