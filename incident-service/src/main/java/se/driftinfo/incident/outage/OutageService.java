@@ -85,9 +85,9 @@ public class OutageService {
             Instant resolvedAt) {}
 
     @Transactional
-    public Outage declare(@Valid @NotNull Declaration d, String author) {
+    public Outage declare(@Valid @NotNull Declaration declaration, String author) {
         Instant now = Instant.now(clock);
-        Instant startedAt = d.startedAt() == null ? now : d.startedAt();
+        Instant startedAt = declaration.startedAt() == null ? now : declaration.startedAt();
         if (startedAt.isAfter(now.plus(SKEW))) {
             throw new InvalidFieldException(
                     "startedAt", "must not be in the future; plan maintenance as a maintenance window instead");
@@ -96,12 +96,12 @@ public class OutageService {
         Outage outage = Outage.declare(
                 UUID.randomUUID(),
                 reference,
-                d.title().strip(),
-                d.region(),
-                KnownSystemsValidator.distinct(d.systems()),
-                d.impact(),
+                declaration.title().strip(),
+                declaration.region(),
+                KnownSystemsValidator.distinct(declaration.systems()),
+                declaration.impact(),
                 startedAt,
-                d.message().strip(),
+                declaration.message().strip(),
                 author,
                 now);
         outages.persist(outage);
@@ -111,18 +111,22 @@ public class OutageService {
     }
 
     @Transactional
-    public Outage update(UUID id, @Valid @NotNull StatusUpdate u, String author) {
+    public Outage update(UUID id, @Valid @NotNull StatusUpdate update, String author) {
         Outage outage = get(id);
-        outage.update(u.status(), u.message().strip(), author, Instant.now(clock));
+        outage.update(update.status(), update.message().strip(), author, Instant.now(clock));
         events.updated(outage);
         return outage;
     }
 
     @Transactional
-    public Outage resolve(UUID id, @Valid @NotNull Resolution r, String author) {
+    public Outage resolve(UUID id, @Valid @NotNull Resolution resolution, String author) {
         Outage outage = get(id);
         Instant now = Instant.now(clock);
-        outage.resolve(r.message().strip(), r.resolvedAt() == null ? now : r.resolvedAt(), author, now);
+        outage.resolve(
+                resolution.message().strip(),
+                resolution.resolvedAt() == null ? now : resolution.resolvedAt(),
+                author,
+                now);
         events.resolved(outage);
         return outage;
     }
