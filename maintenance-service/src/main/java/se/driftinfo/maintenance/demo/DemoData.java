@@ -10,15 +10,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import se.driftinfo.maintenance.window.WindowRepository;
-import se.driftinfo.maintenance.window.WindowRequest;
 import se.driftinfo.maintenance.window.WindowService;
+import se.driftinfo.maintenance.window.rest.WindowRequest;
 
 /**
  * The local run's demo: Norrbotten's FU-stopp, the third Wednesday of every month 17:00–23:00
- * Europe/Stockholm, scheduled through the normal use case so its events flow like real ones.
+ * Europe/Stockholm, scheduled through the normal use case, with the body a planner would send, so it is
+ * checked and announced like a real one.
  * Off unless {@code driftinfo.demo-data=true} (the %local profile).
  */
 @ApplicationScoped
@@ -32,12 +32,8 @@ public class DemoData {
     private final WindowRepository repository;
     private final Clock clock;
 
-    public DemoData(
-            @ConfigProperty(name = "driftinfo.demo-data", defaultValue = "false") boolean enabled,
-            WindowService windows,
-            WindowRepository repository,
-            Clock clock) {
-        this.enabled = enabled;
+    public DemoData(DemoConfig config, WindowService windows, WindowRepository repository, Clock clock) {
+        this.enabled = config.enabled();
         this.windows = windows;
         this.repository = repository;
         this.clock = clock;

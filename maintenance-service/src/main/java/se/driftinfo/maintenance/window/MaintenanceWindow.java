@@ -24,13 +24,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import se.driftinfo.contracts.maintenance.RecurrenceRule;
-import se.driftinfo.contracts.maintenance.WindowSchedule;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.ConflictException;
+import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.kit.domain.NotFoundException;
 
 /**
  * A maintenance window (servicefönster): a one-off disruption or a series following an RFC 5545 rule
  * in local time of an IANA zone, with per-occurrence exceptions. Every change raises {@code sequence},
- * which feeds iCal's SEQUENCE so calendar clients take the change.
+ * which feeds iCal's SEQUENCE so calendar clients take the change. Each command returns the
+ * {@link WindowChange} it made; announcing it is the application's job, not the aggregate's.
  */
 @Entity
 @Table(name = "maintenance_window")
@@ -115,24 +117,26 @@ public class MaintenanceWindow extends PanacheEntityBase {
      * Redefines the whole series. Exceptions that no longer fall on an occurrence of the new rule are
      * dropped: they would point at nothing.
      */
-    public void redefine(WindowDefinition definition, Instant now) {
+    public WindowChange.Updated redefine(WindowDefinition definition, Instant now) {
         requireScheduled();
         apply(definition, now);
         exceptions.removeIf(e -> !isOriginalStart(e.originalStart));
         sequence++;
+        return new WindowChange.Updated();
     }
 
     /**
      * Changes the series from {@code effectiveFrom} on, leaving earlier occurrences as they were: this
-     * series ends before that date and a new one, which supersedes it, takes over. If nothing of this
-     * series lies before the date, it is redefined in place instead.
+     * series ends before that date ({@link WindowChange.Updated}) and a new one, which supersedes it,
+     * takes over ({@link WindowChange.Scheduled}). If nothing of this series lies before the date, it is
+     * redefined in place instead.
      *
      * @return the new series, or this window when it was redefined in place
      */
     public MaintenanceWindow changeFrom(LocalDate effectiveFrom, WindowDefinition definition, Instant now) {
         requireScheduled();
         if (definition.start().toLocalDate().isBefore(effectiveFrom)) {
-            throw ProblemException.invalidField("start", "must be on or after effectiveFrom (" + effectiveFrom + ")");
+            throw new InvalidFieldException("start", "must be on or after effectiveFrom (" + effectiveFrom + ")");
         }
         Optional<LocalDateTime> lastBefore = recurrence == null
                 ? Optional.empty()
@@ -152,19 +156,21 @@ public class MaintenanceWindow extends PanacheEntityBase {
     }
 
     /** Cancels the whole series; the record stays, so history and feeds can show the cancellation. */
-    public void cancel(Instant now) {
+    public WindowChange.Cancelled cancel(String reason, Instant now) {
         requireScheduled();
         status = WindowStatus.CANCELLED;
         updatedAt = now;
         sequence++;
+        return new WindowChange.Cancelled(reason);
     }
 
-    public OccurrenceException cancelOccurrence(LocalDate date, String reason, Instant now) {
+    /** Cancels the occurrence the rule puts on {@code date} (local); cancelling it twice is a conflict. */
+    public WindowChange.OccurrenceCancelled cancelOccurrence(LocalDate date, String reason, Instant now) {
         requireScheduled();
         LocalDateTime original = originalStartOn(date);
         OccurrenceException exception = exceptionFor(original, now);
         if (exception.kind == OccurrenceStatus.CANCELLED) {
-            throw ProblemException.conflict("The occurrence on " + date + " is already cancelled");
+            throw new ConflictException("The occurrence on " + date + " is already cancelled");
         }
         sequence++;
         exception.kind = OccurrenceStatus.CANCELLED;
@@ -173,17 +179,21 @@ public class MaintenanceWindow extends PanacheEntityBase {
         exception.reason = reason;
         exception.sequence = sequence;
         updatedAt = now;
-        return exception;
+        return new WindowChange.OccurrenceCancelled(original, reason);
     }
 
-    public OccurrenceException moveOccurrence(
+    /**
+     * Moves the occurrence the rule puts on {@code date} (local) to other local times; a cancelled one
+     * stays cancelled.
+     */
+    public WindowChange.OccurrenceMoved moveOccurrence(
             LocalDate date, LocalDateTime newStart, LocalDateTime newEnd, String reason, Instant now) {
         requireScheduled();
         WindowDefinition.checkInterval("end", newStart, newEnd);
         LocalDateTime original = originalStartOn(date);
         OccurrenceException exception = exceptionFor(original, now);
         if (exception.kind == OccurrenceStatus.CANCELLED) {
-            throw ProblemException.conflict("The occurrence on " + date + " is cancelled; it cannot be moved");
+            throw new ConflictException("The occurrence on " + date + " is cancelled; it cannot be moved");
         }
         sequence++;
         exception.kind = OccurrenceStatus.MOVED;
@@ -192,27 +202,7 @@ public class MaintenanceWindow extends PanacheEntityBase {
         exception.reason = reason;
         exception.sequence = sequence;
         updatedAt = now;
-        return exception;
-    }
-
-    /**
-     * The occurrences overlapping [{@code from}, {@code to}) in local time, sorted by start, with
-     * cancelled ones marked and moved ones at their new time.
-     *
-     * @param max at most this many are returned
-     */
-    public List<Occurrence> occurrences(LocalDateTime from, LocalDateTime to, int max) {
-        // The same reading of a window that every consumer uses, applied to this window's snapshot.
-        ZoneId zone = zone();
-        List<Occurrence> result = WindowSchedule.overlapping(
-                        WindowEvents.snapshot(this),
-                        from.atZone(zone).toInstant(),
-                        to.atZone(zone).toInstant())
-                .stream()
-                .map(o -> new Occurrence(
-                        o.originalStart(), o.start(), o.end(), zone, OccurrenceStatus.valueOf(o.status()), o.reason()))
-                .toList();
-        return result.size() > max ? result.subList(0, max) : result;
+        return new WindowChange.OccurrenceMoved(original, newStart, newEnd, reason);
     }
 
     private LocalDateTime originalStartOn(LocalDate date) {
@@ -221,7 +211,7 @@ public class MaintenanceWindow extends PanacheEntityBase {
                 : parsedRecurrence()
                         .starts(start, date.atStartOfDay(), date.plusDays(1).atStartOfDay(), 2);
         if (onDate.isEmpty()) {
-            throw ProblemException.notFound("An occurrence of this window on " + date);
+            throw new NotFoundException("An occurrence of this window on " + date);
         }
         return onDate.get(0);
     }
@@ -249,7 +239,7 @@ public class MaintenanceWindow extends PanacheEntityBase {
 
     private void requireScheduled() {
         if (status == WindowStatus.CANCELLED) {
-            throw ProblemException.conflict("The window '" + title + "' is cancelled; it cannot change any more");
+            throw new ConflictException("The window '" + title + "' is cancelled; it cannot change any more");
         }
     }
 

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import se.driftinfo.contracts.maintenance.RecurrenceRule;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.InvalidFieldException;
 
 /**
  * What a planner says a window is: validated on construction, so an aggregate never holds a window
@@ -32,10 +32,10 @@ public record WindowDefinition(
         if (recurrence != null) {
             List<LocalDateTime> first = recurrence.starts(start, start, start.plusYears(50), OVERLAP_CHECKS);
             if (first.isEmpty()) {
-                throw ProblemException.invalidField("recurrence", "the rule yields no occurrence from " + start);
+                throw new InvalidFieldException("recurrence", "the rule yields no occurrence from " + start);
             }
             if (!first.get(0).equals(start)) {
-                throw ProblemException.invalidField(
+                throw new InvalidFieldException(
                         "start",
                         "is not an occurrence of the rule " + recurrence.rule() + " (the first one from there is "
                                 + first.get(0) + ")");
@@ -43,7 +43,7 @@ public record WindowDefinition(
             Duration length = Duration.between(start, end);
             for (int i = 1; i < first.size(); i++) {
                 if (first.get(i - 1).plus(length).isAfter(first.get(i))) {
-                    throw ProblemException.invalidField(
+                    throw new InvalidFieldException(
                             "recurrence",
                             "occurrences overlap: the one at " + first.get(i - 1)
                                     + " lasts until after the next starts at " + first.get(i));
@@ -55,10 +55,10 @@ public record WindowDefinition(
     /** end after start, and not absurdly long; {@code field} names the end field in the request. */
     static void checkInterval(String field, LocalDateTime start, LocalDateTime end) {
         if (!end.isAfter(start)) {
-            throw ProblemException.invalidField(field, "must be after start (" + start + ")");
+            throw new InvalidFieldException(field, "must be after start (" + start + ")");
         }
         if (Duration.between(start, end).compareTo(MAX_DURATION) > 0) {
-            throw ProblemException.invalidField(field, "a window may last at most " + MAX_DURATION.toDays() + " days");
+            throw new InvalidFieldException(field, "a window may last at most " + MAX_DURATION.toDays() + " days");
         }
     }
 

@@ -10,7 +10,10 @@ import se.driftinfo.contracts.maintenance.WindowEventV1.OccurrenceExceptionV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.kit.outbox.Outbox;
 
-/** Announces window changes through the outbox, each with the whole window as it now is. */
+/**
+ * Announces what a command changed through the outbox, in the caller's transaction. Each event carries
+ * the whole window as it now is, so a consumer needs only the newest one.
+ */
 @ApplicationScoped
 public class WindowEvents {
 
@@ -20,39 +23,32 @@ public class WindowEvents {
         this.outbox = outbox;
     }
 
-    public void scheduled(MaintenanceWindow w) {
-        emit(EventTypes.WINDOW_SCHEDULED, w, null, null);
+    /** Records the event of {@code change}, made to {@code window}; call it after the change. */
+    public void record(MaintenanceWindow window, WindowChange change) {
+        WindowV1 now = snapshot(window);
+        if (change instanceof WindowChange.Scheduled) {
+            add(window, EventTypes.WINDOW_SCHEDULED, new WindowEventV1(now, null, null));
+        } else if (change instanceof WindowChange.Updated) {
+            add(window, EventTypes.WINDOW_UPDATED, new WindowEventV1(now, null, null));
+        } else if (change instanceof WindowChange.Cancelled c) {
+            add(window, EventTypes.WINDOW_CANCELLED, new WindowEventV1(now, null, c.reason()));
+        } else if (change instanceof WindowChange.OccurrenceCancelled c) {
+            add(
+                    window,
+                    EventTypes.OCCURRENCE_CANCELLED,
+                    new WindowEventV1(now, new OccurrenceChangeV1(c.originalStart(), null, null), c.reason()));
+        } else if (change instanceof WindowChange.OccurrenceMoved m) {
+            add(
+                    window,
+                    EventTypes.OCCURRENCE_MOVED,
+                    new WindowEventV1(
+                            now, new OccurrenceChangeV1(m.originalStart(), m.newStart(), m.newEnd()), m.reason()));
+        } else {
+            throw new IllegalArgumentException("no event for " + change);
+        }
     }
 
-    public void updated(MaintenanceWindow w) {
-        emit(EventTypes.WINDOW_UPDATED, w, null, null);
-    }
-
-    public void cancelled(MaintenanceWindow w, String reason) {
-        emit(EventTypes.WINDOW_CANCELLED, w, null, reason);
-    }
-
-    public void occurrenceCancelled(MaintenanceWindow w, OccurrenceException e) {
-        emit(EventTypes.OCCURRENCE_CANCELLED, w, new OccurrenceChangeV1(e.originalStart(), null, null), e.reason());
-    }
-
-    public void occurrenceMoved(MaintenanceWindow w, OccurrenceException e) {
-        emit(
-                EventTypes.OCCURRENCE_MOVED,
-                w,
-                new OccurrenceChangeV1(e.originalStart(), e.newStart(), e.newEnd()),
-                e.reason());
-    }
-
-    private void emit(String type, MaintenanceWindow w, OccurrenceChangeV1 change, String reason) {
-        outbox.add(
-                Topics.MAINTENANCE,
-                w.id().toString(),
-                type,
-                EventSources.MAINTENANCE,
-                new WindowEventV1(snapshot(w), change, reason));
-    }
-
+    /** The window as the contract publishes it: also what every reader expands into occurrences. */
     static WindowV1 snapshot(MaintenanceWindow w) {
         return new WindowV1(
                 w.id(),
@@ -72,5 +68,9 @@ public class WindowEvents {
                         .toList(),
                 w.supersedes(),
                 w.updatedAt());
+    }
+
+    private void add(MaintenanceWindow window, String type, WindowEventV1 event) {
+        outbox.add(Topics.MAINTENANCE, window.id().toString(), type, EventSources.MAINTENANCE, event);
     }
 }

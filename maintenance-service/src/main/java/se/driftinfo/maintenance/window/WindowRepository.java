@@ -4,13 +4,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.NotFoundException;
 
 @ApplicationScoped
 public class WindowRepository implements PanacheRepositoryBase<MaintenanceWindow, UUID> {
 
     public MaintenanceWindow get(UUID id) {
-        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Maintenance window " + id));
+        return findByIdOptional(id).orElseThrow(() -> new NotFoundException("Maintenance window " + id));
     }
 
     /** Windows of a region (or all), optionally only those touching a system; oldest first. */

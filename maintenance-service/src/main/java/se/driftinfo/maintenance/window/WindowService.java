@@ -11,15 +11,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.driftinfo.contracts.maintenance.RecurrenceRule;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.contracts.maintenance.WindowSchedule;
+import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.maintenance.catalog.CatalogRepository;
 import se.driftinfo.maintenance.catalog.Region;
-import se.driftinfo.maintenance.window.WindowResponse.OccurrenceResponse;
 
 /**
- * The planner's use cases. Each command changes a window and records its event in one transaction.
+ * The planner's use cases. Each command asks the window to change, then records the change's event, in
+ * one transaction.
  */
 @ApplicationScoped
 public class WindowService {
@@ -35,19 +35,19 @@ public class WindowService {
             CatalogRepository catalog,
             WindowEvents events,
             Clock clock,
-            @ConfigProperty(name = "driftinfo.occurrences.max-per-request", defaultValue = "1000") int maxOccurrences) {
+            OccurrencesConfig occurrences) {
         this.windows = windows;
         this.catalog = catalog;
         this.events = events;
         this.clock = clock;
-        this.maxOccurrences = maxOccurrences;
+        this.maxOccurrences = occurrences.maxPerRequest();
     }
 
     @Transactional
-    public MaintenanceWindow schedule(WindowRequest request) {
-        MaintenanceWindow window = MaintenanceWindow.schedule(define(request), now());
+    public MaintenanceWindow schedule(WindowDraft draft) {
+        MaintenanceWindow window = MaintenanceWindow.schedule(define(draft), now());
         windows.persist(window);
-        events.scheduled(window);
+        events.record(window, new WindowChange.Scheduled());
         return window;
     }
 
@@ -57,19 +57,18 @@ public class WindowService {
      * @return the window now in force (a new one when the series was split)
      */
     @Transactional
-    public MaintenanceWindow update(UUID id, WindowRequest request) {
+    public MaintenanceWindow update(UUID id, WindowDraft draft, LocalDate effectiveFrom) {
         MaintenanceWindow window = windows.get(id);
-        WindowDefinition definition = define(request);
-        if (request.effectiveFrom() == null) {
-            window.redefine(definition, now());
-            events.updated(window);
+        WindowDefinition definition = define(draft);
+        if (effectiveFrom == null) {
+            events.record(window, window.redefine(definition, now()));
             return window;
         }
-        MaintenanceWindow current = window.changeFrom(request.effectiveFrom(), definition, now());
-        events.updated(window);
+        MaintenanceWindow current = window.changeFrom(effectiveFrom, definition, now());
+        events.record(window, new WindowChange.Updated());
         if (current != window) {
             windows.persist(current);
-            events.scheduled(current);
+            events.record(current, new WindowChange.Scheduled());
         }
         return current;
     }
@@ -77,24 +76,22 @@ public class WindowService {
     @Transactional
     public MaintenanceWindow cancel(UUID id, String reason) {
         MaintenanceWindow window = windows.get(id);
-        window.cancel(now());
-        events.cancelled(window, reason);
+        events.record(window, window.cancel(reason, now()));
         return window;
     }
 
     @Transactional
     public MaintenanceWindow cancelOccurrence(UUID id, LocalDate date, String reason) {
         MaintenanceWindow window = windows.get(id);
-        OccurrenceException exception = window.cancelOccurrence(date, reason, now());
-        events.occurrenceCancelled(window, exception);
+        events.record(window, window.cancelOccurrence(date, reason, now()));
         return window;
     }
 
     @Transactional
-    public MaintenanceWindow moveOccurrence(UUID id, LocalDate date, OccurrenceRequests.Move move) {
+    public MaintenanceWindow moveOccurrence(
+            UUID id, LocalDate date, LocalDateTime newStart, LocalDateTime newEnd, String reason) {
         MaintenanceWindow window = windows.get(id);
-        OccurrenceException exception = window.moveOccurrence(date, move.start(), move.end(), move.reason(), now());
-        events.occurrenceMoved(window, exception);
+        events.record(window, window.moveOccurrence(date, newStart, newEnd, reason, now()));
         return window;
     }
 
@@ -111,7 +108,7 @@ public class WindowService {
     /** The next few occurrences of a window from now, for the planner's overview. */
     public List<Occurrence> upcoming(MaintenanceWindow window, int count) {
         LocalDateTime now = LocalDateTime.ofInstant(now(), window.zone());
-        return window.occurrences(now, now.plusYears(5), count);
+        return occurrences(window, now, now.plusYears(5), count);
     }
 
     /**
@@ -120,41 +117,61 @@ public class WindowService {
      * silently cutting it.
      */
     @Transactional
-    public List<OccurrenceResponse> occurrences(String region, String system, LocalDate from, LocalDate to) {
+    public List<WindowOccurrence> occurrences(String region, String system, LocalDate from, LocalDate to) {
         if (!to.isAfter(from)) {
-            throw ProblemException.invalidField("to", "must be after from (" + from + ")");
+            throw new InvalidFieldException("to", "must be after from (" + from + ")");
         }
         checkRegion(region);
-        List<OccurrenceResponse> result = new ArrayList<>();
+        List<WindowOccurrence> result = new ArrayList<>();
         for (MaintenanceWindow window : windows.matching(region, system)) {
-            for (Occurrence o : window.occurrences(from.atStartOfDay(), to.atStartOfDay(), maxOccurrences + 1)) {
-                result.add(WindowResponse.occurrence(window, o));
+            for (Occurrence o : occurrences(window, from.atStartOfDay(), to.atStartOfDay(), maxOccurrences + 1)) {
+                result.add(new WindowOccurrence(window, o));
                 if (result.size() > maxOccurrences) {
-                    throw ProblemException.invalidField(
+                    throw new InvalidFieldException(
                             "to",
                             "the range " + from + " to " + to + " holds more than " + maxOccurrences
                                     + " occurrences; ask for a shorter range");
                 }
             }
         }
-        result.sort(Comparator.comparing((OccurrenceResponse o) -> o.startsAt().toInstant())
-                .thenComparing(o -> o.windowId()));
+        result.sort(Comparator.comparing(
+                        (WindowOccurrence o) -> o.occurrence().startsAt().toInstant())
+                .thenComparing(o -> o.window().id()));
         return result;
     }
 
-    /** Turns a request into a definition, checking it against the catalog. */
-    private WindowDefinition define(WindowRequest r) {
+    /**
+     * The occurrences of one window overlapping [{@code from}, {@code to}) in its local time, sorted by
+     * start, at most {@code max}. The API reads a window exactly as every consumer reads its event:
+     * {@link WindowSchedule} applied to the snapshot that is published.
+     */
+    private static List<Occurrence> occurrences(
+            MaintenanceWindow window, LocalDateTime from, LocalDateTime to, int max) {
+        ZoneId zone = window.zone();
+        List<Occurrence> result = WindowSchedule.overlapping(
+                        WindowEvents.snapshot(window),
+                        from.atZone(zone).toInstant(),
+                        to.atZone(zone).toInstant())
+                .stream()
+                .map(o -> new Occurrence(
+                        o.originalStart(), o.start(), o.end(), zone, OccurrenceStatus.valueOf(o.status()), o.reason()))
+                .toList();
+        return result.size() > max ? result.subList(0, max) : result;
+    }
+
+    /** Turns a planner's draft into a definition, checking it against the catalog. */
+    private WindowDefinition define(WindowDraft r) {
         Region region = catalog.region(r.region())
-                .orElseThrow(() -> ProblemException.invalidField("region", "unknown region '" + r.region() + "'"));
+                .orElseThrow(() -> new InvalidFieldException("region", "unknown region '" + r.region() + "'"));
         for (int i = 0; i < r.systems().size(); i++) {
             String system = r.systems().get(i);
             if (region.system(system).isEmpty()) {
-                throw ProblemException.invalidField(
+                throw new InvalidFieldException(
                         "systems[" + i + "]", "'" + system + "' is not a system of " + region.name);
             }
         }
         if (!ZoneId.getAvailableZoneIds().contains(r.timeZone())) {
-            throw ProblemException.invalidField(
+            throw new InvalidFieldException(
                     "timeZone", "'" + r.timeZone() + "' is not an IANA time zone name such as Europe/Stockholm");
         }
         ZoneId zone = ZoneId.of(r.timeZone());
@@ -163,7 +180,7 @@ public class WindowService {
             try {
                 recurrence = RecurrenceRule.parse(r.recurrence(), zone);
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("recurrence", e.getMessage());
+                throw new InvalidFieldException("recurrence", e.getMessage());
             }
         }
         return new WindowDefinition(
@@ -172,7 +189,7 @@ public class WindowService {
 
     private String checkRegion(String region) {
         if (region != null && catalog.region(region).isEmpty()) {
-            throw ProblemException.invalidField("region", "unknown region '" + region + "'");
+            throw new InvalidFieldException("region", "unknown region '" + region + "'");
         }
         return region;
     }

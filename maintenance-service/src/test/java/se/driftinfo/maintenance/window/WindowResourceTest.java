@@ -277,6 +277,30 @@ class WindowResourceTest {
     }
 
     @Test
+    void operatorIsKnownButMayNotPlanAndAnonymousMustSignIn() {
+        // The demo accounts are the same in every service: the operator signs in, and is refused.
+        given().auth()
+                .preemptive()
+                .basic("operator", "operator-demo")
+                .contentType(ContentType.JSON)
+                .body(fuStopp())
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic("operator", "operator-demo")
+                .get("/api/maintenance-windows")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(fuStopp())
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         assertProblem(with("region", "gotland"), "region", "unknown region 'gotland'");
         assertProblem(

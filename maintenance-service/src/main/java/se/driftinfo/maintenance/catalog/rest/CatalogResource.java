@@ -1,4 +1,4 @@
-package se.driftinfo.maintenance.catalog;
+package se.driftinfo.maintenance.catalog.rest;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +9,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.driftinfo.contracts.catalog.RegionV1;
-import se.driftinfo.kit.problem.ProblemException;
+import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.maintenance.catalog.CatalogMapper;
+import se.driftinfo.maintenance.catalog.CatalogRepository;
+import se.driftinfo.maintenance.catalog.Region;
 
 /** The catalog, readable by anyone. */
 @Path("/api")
@@ -41,7 +44,7 @@ public class CatalogResource {
             regions = catalog.allRegions();
         } else {
             regions = List.of(catalog.region(region)
-                    .orElseThrow(() -> ProblemException.invalidField("region", "unknown region '" + region + "'")));
+                    .orElseThrow(() -> new InvalidFieldException("region", "unknown region '" + region + "'")));
         }
         return regions.stream()
                 .flatMap(r -> r.systems.stream().map(s -> new SystemView(r.code, s.code, s.name)))

@@ -1,4 +1,4 @@
-package se.driftinfo.maintenance.window;
+package se.driftinfo.maintenance.window.rest;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package se.driftinfo.maintenance.window;
+package se.driftinfo.maintenance.window.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -7,10 +7,11 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import se.driftinfo.maintenance.window.WindowDraft;
 
 /**
- * A planner's window: local {@code start}/{@code end} in {@code timeZone}; {@code recurrence} absent
- * for a one-off. On update, {@code effectiveFrom} changes the series from that date on only.
+ * The body of a planner's window: local {@code start}/{@code end} in {@code timeZone}; {@code recurrence}
+ * absent for a one-off. On update, {@code effectiveFrom} changes the series from that date on only.
  */
 public record WindowRequest(
         @NotBlank @Size(max = 200) String title,
@@ -21,4 +22,5 @@ public record WindowRequest(
         @NotNull LocalDateTime start,
         @NotNull LocalDateTime end,
         @Size(max = 500) String recurrence,
-        LocalDate effectiveFrom) {}
+        LocalDate effectiveFrom)
+        implements WindowDraft {}

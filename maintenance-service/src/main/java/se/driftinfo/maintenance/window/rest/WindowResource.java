@@ -1,4 +1,4 @@
-package se.driftinfo.maintenance.window;
+package se.driftinfo.maintenance.window.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,8 +22,11 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.driftinfo.kit.problem.ProblemException;
-import se.driftinfo.maintenance.window.WindowResponse.OccurrenceResponse;
+import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.maintenance.window.MaintenanceWindow;
+import se.driftinfo.maintenance.window.WindowService;
+import se.driftinfo.maintenance.window.rest.WindowResponse.OccurrenceResponse;
 
 /** Maintenance windows: planners write, anyone reads. */
 @Path("/api")
@@ -72,7 +75,7 @@ public class WindowResource {
     @RolesAllowed("planner")
     @Operation(summary = "Redefine a window; with effectiveFrom only from that date on (earlier occurrences stay)")
     public WindowResponse update(@PathParam("id") String id, @Valid @NotNull WindowRequest request) {
-        return view(service.update(uuid(id), request));
+        return view(service.update(uuid(id), request, request.effectiveFrom()));
     }
 
     @DELETE
@@ -100,7 +103,8 @@ public class WindowResource {
             @PathParam("id") String id,
             @PathParam("date") String date,
             @Valid @NotNull OccurrenceRequests.Move request) {
-        return view(service.moveOccurrence(uuid(id), date("date", date), request));
+        return view(
+                service.moveOccurrence(uuid(id), date("date", date), request.start(), request.end(), request.reason()));
     }
 
     @GET
@@ -114,7 +118,9 @@ public class WindowResource {
             @QueryParam("to") String to) {
         LocalDate start = from == null || from.isBlank() ? LocalDate.now(DEFAULT_ZONE) : date("from", from);
         LocalDate end = to == null || to.isBlank() ? start.plusMonths(12) : date("to", to);
-        return service.occurrences(blankToNull(region), blankToNull(system), start, end);
+        return service.occurrences(blankToNull(region), blankToNull(system), start, end).stream()
+                .map(WindowResponse::occurrence)
+                .toList();
     }
 
     private WindowResponse view(MaintenanceWindow window) {
@@ -125,7 +131,7 @@ public class WindowResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Maintenance window " + id);
+            throw new NotFoundException("Maintenance window " + id);
         }
     }
 
@@ -133,7 +139,7 @@ public class WindowResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "'" + value + "' is not a date like 2027-01-20");
+            throw new InvalidFieldException(field, "'" + value + "' is not a date like 2027-01-20");
         }
     }
 

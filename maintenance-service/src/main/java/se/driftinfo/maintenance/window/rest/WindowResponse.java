@@ -1,10 +1,15 @@
-package se.driftinfo.maintenance.window;
+package se.driftinfo.maintenance.window.rest;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import se.driftinfo.maintenance.window.MaintenanceWindow;
+import se.driftinfo.maintenance.window.Occurrence;
+import se.driftinfo.maintenance.window.OccurrenceStatus;
+import se.driftinfo.maintenance.window.WindowOccurrence;
+import se.driftinfo.maintenance.window.WindowStatus;
 
 /** A window as the API shows it, with its exceptions and next occurrences. */
 public record WindowResponse(
@@ -67,6 +72,10 @@ public record WindowResponse(
                 next.stream().map(o -> occurrence(w, o)).toList(),
                 w.createdAt(),
                 w.updatedAt());
+    }
+
+    static OccurrenceResponse occurrence(WindowOccurrence o) {
+        return occurrence(o.window(), o.occurrence());
     }
 
     static OccurrenceResponse occurrence(MaintenanceWindow w, Occurrence o) {
