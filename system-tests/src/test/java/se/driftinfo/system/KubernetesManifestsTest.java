@@ -715,15 +715,28 @@ class KubernetesManifestsTest {
                 .orElseThrow(() -> new AssertionError(container.path("name").asText() + " has no port named " + port));
     }
 
+    /**
+     * A service's configuration as it runs: the defaults every service shares (service-kit's
+     * microprofile-config.properties), overridden by its own application.properties, with
+     * {@code ${quarkus.application.name}} resolved (the dead-letter topics are named after it).
+     */
     static Properties applicationProperties(String service) {
-        Path file = root.resolve(service).resolve("src/main/resources/application.properties");
         Properties properties = new Properties();
+        load(properties, root.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        load(properties, root.resolve(service).resolve("src/main/resources/application.properties"));
+        String name = properties.getProperty("quarkus.application.name", service);
+        for (String key : properties.stringPropertyNames()) {
+            properties.setProperty(key, properties.getProperty(key).replace("${quarkus.application.name}", name));
+        }
+        return properties;
+    }
+
+    private static void load(Properties properties, Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return properties;
     }
 
     static long bytes(String quantity) {
