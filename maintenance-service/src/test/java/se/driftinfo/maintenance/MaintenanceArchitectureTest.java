@@ -1,7 +1,6 @@
 package se.driftinfo.maintenance;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,23 +8,12 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * maintenance-service's packages depend one way (rest → application → domain), and only the rest layer
- * knows HTTP: domain code throws the kit's domain exceptions and leaves status codes to its mappers.
+ * The window aggregate reports what changed and leaves publishing to the service. The rules every
+ * service shares (no package cycles, HTTP only in rest and web) are checked for all services by
+ * system-tests' ArchitectureTest.
  */
 @AnalyzeClasses(packages = "se.driftinfo.maintenance", importOptions = ImportOption.DoNotIncludeTests.class)
 class MaintenanceArchitectureTest {
-
-    @ArchTest
-    static final ArchRule packagesDependOneWay =
-            slices().matching("se.driftinfo.maintenance.(**)").should().beFreeOfCycles();
-
-    @ArchTest
-    static final ArchRule httpOnlyInRestAndWeb = noClasses()
-            .that()
-            .resideOutsideOfPackages("..rest..", "..web..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "se.driftinfo.kit.problem..");
 
     /** The aggregate reports what changed; turning that into a published event is not its job. */
     @ArchTest

@@ -1,34 +1,18 @@
 package se.driftinfo.notifier;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The notifier's packages depend one way, and only {@code rest} and {@code web} packages know HTTP. */
+/**
+ * The notifier's own direction between features. The rules every service shares (no package cycles,
+ * HTTP only in rest and web) are checked for all services by system-tests' ArchitectureTest.
+ */
 @AnalyzeClasses(packages = "se.driftinfo.notifier", importOptions = ImportOption.DoNotIncludeTests.class)
 class NotifierArchitectureTest {
-
-    @ArchTest
-    static final ArchRule packagesAreFreeOfCycles =
-            slices().matching("se.driftinfo.notifier.(**)").should().beFreeOfCycles();
-
-    @ArchTest
-    static final ArchRule httpOnlyInRestAndWeb = noClasses()
-            .that()
-            .resideOutsideOfPackages("..rest..", "..web..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "jakarta.ws.rs..",
-                    "org.jboss.resteasy..",
-                    "io.vertx.core.http..",
-                    "io.vertx.ext.web..",
-                    "io.quarkus.vertx.http..",
-                    "se.driftinfo.kit.problem..");
 
     /** The consumers announce changes; delivery observes them, never the other way round. */
     @ArchTest

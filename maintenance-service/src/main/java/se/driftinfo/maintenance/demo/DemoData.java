@@ -12,8 +12,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.jboss.logging.Logger;
 import se.driftinfo.maintenance.window.WindowRepository;
+import se.driftinfo.maintenance.window.WindowRequest;
 import se.driftinfo.maintenance.window.WindowService;
-import se.driftinfo.maintenance.window.rest.WindowRequest;
 
 /**
  * The local run's demo: Norrbotten's FU-stopp, the third Wednesday of every month 17:00–23:00

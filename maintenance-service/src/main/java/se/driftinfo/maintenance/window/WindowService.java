@@ -44,7 +44,7 @@ public class WindowService {
     }
 
     @Transactional
-    public MaintenanceWindow schedule(WindowDraft draft) {
+    public MaintenanceWindow schedule(WindowRequest draft) {
         MaintenanceWindow window = MaintenanceWindow.schedule(define(draft), now());
         windows.persist(window);
         events.record(window, new WindowChange.Scheduled());
@@ -57,7 +57,7 @@ public class WindowService {
      * @return the window now in force (a new one when the series was split)
      */
     @Transactional
-    public MaintenanceWindow update(UUID id, WindowDraft draft, LocalDate effectiveFrom) {
+    public MaintenanceWindow update(UUID id, WindowRequest draft, LocalDate effectiveFrom) {
         MaintenanceWindow window = windows.get(id);
         WindowDefinition definition = define(draft);
         if (effectiveFrom == null) {
@@ -160,7 +160,7 @@ public class WindowService {
     }
 
     /** Turns a planner's draft into a definition, checking it against the catalog. */
-    private WindowDefinition define(WindowDraft r) {
+    private WindowDefinition define(WindowRequest r) {
         Region region = catalog.region(r.region())
                 .orElseThrow(() -> new InvalidFieldException("region", "unknown region '" + r.region() + "'"));
         for (int i = 0; i < r.systems().size(); i++) {

@@ -1,4 +1,4 @@
-package se.driftinfo.maintenance.window.rest;
+package se.driftinfo.maintenance.window;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -7,10 +7,10 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import se.driftinfo.maintenance.window.WindowDraft;
 
 /**
- * The body of a planner's window: local {@code start}/{@code end} in {@code timeZone}; {@code recurrence}
+ * A window as a planner asks for it, whichever way it arrives (the REST body, the demo data), checked
+ * by Bean Validation before the service checks it against the catalog: local {@code start}/{@code end} in {@code timeZone}; {@code recurrence}
  * absent for a one-off. On update, {@code effectiveFrom} changes the series from that date on only.
  */
 public record WindowRequest(
@@ -22,5 +22,4 @@ public record WindowRequest(
         @NotNull LocalDateTime start,
         @NotNull LocalDateTime end,
         @Size(max = 500) String recurrence,
-        LocalDate effectiveFrom)
-        implements WindowDraft {}
+        LocalDate effectiveFrom) {}
