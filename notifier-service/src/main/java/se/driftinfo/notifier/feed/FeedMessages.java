@@ -31,18 +31,9 @@ public interface FeedMessages {
     @Message("Driftstörning (åtgärdad): {title}")
     String resolvedOutage(String title);
 
-    @Message("Systemet är nere")
-    String down();
-
-    @Message("Systemet fungerar delvis")
-    String degraded();
-
-    @Message("Starta er reservrutin.")
-    String startReserveRoutine();
-
-    @Message("Ni kan avsluta reservrutinen.")
-    String stopReserveRoutine();
-
-    @Message("Referens: {reference}")
-    String reference(String reference);
+    /** What an outage event says: the impact, the systems, what to do, and the reference to quote. */
+    @Message("{#if down}Systemet är nere{#else}Systemet fungerar delvis{/if}: {systems}.\n"
+            + "{#if resolved}Ni kan avsluta reservrutinen.{#else}Starta er reservrutin.{/if}\n"
+            + "Referens: {reference}")
+    String outageDescription(boolean down, String systems, boolean resolved, String reference);
 }

@@ -57,10 +57,11 @@ public class FeedRenderer {
     }
 
     private String describe(OutageV1 outage, Map<String, RegionV1> regions) {
-        String impact = "OUTAGE".equals(outage.impact()) ? messages.down() : messages.degraded();
-        String routine = outage.resolvedAt() == null ? messages.startReserveRoutine() : messages.stopReserveRoutine();
-        return impact + ": " + systemNames(regions, outage.region(), outage.systems()) + ".\n" + routine + "\n"
-                + messages.reference(outage.reference());
+        return messages.outageDescription(
+                "OUTAGE".equals(outage.impact()),
+                systemNames(regions, outage.region(), outage.systems()),
+                outage.resolvedAt() != null,
+                outage.reference());
     }
 
     static String regionName(Map<String, RegionV1> regions, String code) {

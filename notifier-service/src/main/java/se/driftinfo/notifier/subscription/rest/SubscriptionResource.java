@@ -18,18 +18,18 @@ import se.driftinfo.notifier.subscription.SubscriptionService;
 public class SubscriptionResource {
 
     private final SubscriptionService service;
+    private final SubscriptionApiMessages messages;
 
-    public SubscriptionResource(SubscriptionService service) {
+    public SubscriptionResource(SubscriptionService service, SubscriptionApiMessages messages) {
         this.service = service;
+        this.messages = messages;
     }
 
     @POST
     public Response subscribe(@Valid @NotNull SubscriptionRequest request) {
         service.subscribe(request);
         // The same answer whether or not the address is known: nothing about other people leaks.
-        return Response.accepted(new SubscriptionAccepted(
-                        "PENDING",
-                        "A confirmation mail is on its way; nothing is sent until the address is confirmed."))
+        return Response.accepted(new SubscriptionAccepted("PENDING", messages.accepted()))
                 .build();
     }
 }
