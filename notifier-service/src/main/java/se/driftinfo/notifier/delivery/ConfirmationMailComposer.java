@@ -28,8 +28,7 @@ class ConfirmationMailComposer {
                 ? text.allSystems()
                 : catalog.systemNames(s.regionList().get(0), s.systemList());
         String unsubscribe = links.unsubscribe(s);
-        MailTemplates.ConfirmMail mail =
-                new MailTemplates.ConfirmMail(sv, regions, systems, links.confirm(s), unsubscribe);
+        MailTemplates.ConfirmMail mail = new MailTemplates.ConfirmMail(regions, systems, links.confirm(s), unsubscribe);
         return new RenderedMail(
                 MailKind.CONFIRM,
                 text.confirmSubject(),

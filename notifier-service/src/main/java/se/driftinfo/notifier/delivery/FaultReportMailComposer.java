@@ -25,7 +25,6 @@ class FaultReportMailComposer {
         boolean sv = !"en".equals(report.language()); // the reporter chose a language on the form
         MailMessages text = texts.in(sv);
         MailTemplates.FaultReportMail mail = new MailTemplates.FaultReportMail(
-                sv,
                 kind.variant(),
                 report.reference(),
                 report.unitName(),

@@ -4,8 +4,8 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The mail's subjects, the texts built in Java and the labels the templates share ({@code
- * {mailText:unsubscribe}}), in Swedish; {@link MailMessagesEn} in English. A template renders in
+ * Every text of the mail, in Swedish: subjects, texts built in Java, and the templates' sentences and
+ * labels ({@code {mailText:unsubscribe}}); {@link MailMessagesEn} in English. A template renders in
  * the language of the locale its instance is given ({@link MailTemplates#in}).
  */
 @MessageBundle(value = "mailText", locale = "sv")
@@ -68,4 +68,86 @@ public interface MailMessages {
     /** The language tag the dates are written in. */
     @Message("sv-SE")
     String locale();
+
+    /** The language the HTML mail declares. */
+    @Message("sv")
+    String lang();
+
+    @Message("Planerat underhåll har lagts in för {systems} i {region}.")
+    String windowScheduledBody(String systems, String region);
+
+    @Message("Det planerade underhållet för {systems} i {region} har ändrats.")
+    String windowUpdatedBody(String systems, String region);
+
+    @Message("Det planerade underhållet för {systems} i {region} är inställt. Inga fler tillfällen.")
+    String windowCancelledBody(String systems, String region);
+
+    @Message("Ett tillfälle av underhållet för {systems} i {region} är inställt. Systemen är i drift som vanligt då.")
+    String occurrenceCancelledBody(String systems, String region);
+
+    /** Followed by the new time. */
+    @Message("Ett tillfälle av underhållet för {systems} i {region} har flyttats. Ny tid:")
+    String occurrenceMovedBody(String systems, String region);
+
+    @Message("Påminnelse: planerat underhåll för {systems} i {region}. Förbered er reservrutin.")
+    String reminderBody(String systems, String region);
+
+    @Message("Driftstörning i {systems} ({region}). {#if down}Systemet är nere.{#else}Systemet fungerar delvis.{/if}"
+            + " Starta er reservrutin.")
+    String outageDeclaredBody(String systems, String region, boolean down);
+
+    @Message("Ny information om driftstörningen i {systems} ({region}). Fortsätt med reservrutinen.")
+    String outageUpdatedBody(String systems, String region);
+
+    @Message("Driftstörningen i {systems} ({region}) är åtgärdad. Ni kan avsluta reservrutinen.")
+    String outageResolvedBody(String systems, String region);
+
+    @Message("Status")
+    String status();
+
+    /** Before the reference, which the HTML mail sets in bold. */
+    @Message("Tack! Vi har tagit emot felanmälan")
+    String faultReportReceivedLead();
+
+    /** After the reference. */
+    @Message("från {unitName} om {system}.")
+    String faultReportReceivedTail(String unitName, String system);
+
+    /** Before the reference, which the HTML mail sets in bold. */
+    @Message("Felanmälan")
+    String faultReportChangedLead();
+
+    /** After the reference. */
+    @Message("om {system} har ny status: {status}.")
+    String faultReportChangedTail(String system, String status);
+
+    @Message("Felet hör troligen ihop med: {coveredBy}. Använd er reservrutin.")
+    String faultReportCoveredBy(String coveredBy);
+
+    @Message("Ange referensen {reference} om ni kontaktar oss.")
+    String quoteReference(String reference);
+
+    @Message("Bekräfta att du vill få e-post från Driftinfo om planerat underhåll och driftstörningar.")
+    String confirmBody();
+
+    @Message("Regioner")
+    String regions();
+
+    @Message("System")
+    String systems();
+
+    /** The text of the confirmation link in the HTML mail. */
+    @Message("Bekräfta prenumerationen")
+    String confirmLink();
+
+    /** Before the confirmation address in the plain-text mail. */
+    @Message("Bekräfta här")
+    String confirmHere();
+
+    /** Before the unsubscribe link ({@link #cancelHere}). */
+    @Message("Har du inte bett om detta? Gör ingenting, eller")
+    String notAskedFor();
+
+    @Message("avsluta här")
+    String cancelHere();
 }

@@ -78,4 +78,101 @@ public interface MailMessagesEn extends MailMessages {
     @Override
     @Message("en-GB")
     String locale();
+
+    @Override
+    @Message("en")
+    String lang();
+
+    @Override
+    @Message("Planned maintenance has been scheduled for {systems} in {region}.")
+    String windowScheduledBody(String systems, String region);
+
+    @Override
+    @Message("The planned maintenance of {systems} in {region} has changed.")
+    String windowUpdatedBody(String systems, String region);
+
+    @Override
+    @Message("The planned maintenance of {systems} in {region} is cancelled. No further occurrences.")
+    String windowCancelledBody(String systems, String region);
+
+    @Override
+    @Message("One occurrence of the maintenance of {systems} in {region} is cancelled. The systems run as usual then.")
+    String occurrenceCancelledBody(String systems, String region);
+
+    @Override
+    @Message("One occurrence of the maintenance of {systems} in {region} has moved. New time:")
+    String occurrenceMovedBody(String systems, String region);
+
+    @Override
+    @Message("Reminder: planned maintenance of {systems} in {region}. Prepare your reserve routine.")
+    String reminderBody(String systems, String region);
+
+    @Override
+    @Message("Outage of {systems} ({region}). {#if down}The system is down.{#else}The system is degraded.{/if}"
+            + " Start your reserve routine.")
+    String outageDeclaredBody(String systems, String region, boolean down);
+
+    @Override
+    @Message("News about the outage of {systems} ({region}). Keep your reserve routine going.")
+    String outageUpdatedBody(String systems, String region);
+
+    @Override
+    @Message("The outage of {systems} ({region}) is resolved. You can stop your reserve routine.")
+    String outageResolvedBody(String systems, String region);
+
+    @Override
+    @Message("Status")
+    String status();
+
+    @Override
+    @Message("Thank you. We have received fault report")
+    String faultReportReceivedLead();
+
+    @Override
+    @Message("from {unitName} about {system}.")
+    String faultReportReceivedTail(String unitName, String system);
+
+    @Override
+    @Message("Fault report")
+    String faultReportChangedLead();
+
+    @Override
+    @Message("about {system} has a new status: {status}.")
+    String faultReportChangedTail(String system, String status);
+
+    @Override
+    @Message("The fault is probably explained by: {coveredBy}. Use your reserve routine.")
+    String faultReportCoveredBy(String coveredBy);
+
+    @Override
+    @Message("Quote {reference} when you contact us.")
+    String quoteReference(String reference);
+
+    @Override
+    @Message("Please confirm that you want e-mail from Driftinfo about planned maintenance and outages.")
+    String confirmBody();
+
+    @Override
+    @Message("Regions")
+    String regions();
+
+    @Override
+    @Message("Systems")
+    String systems();
+
+    @Override
+    @Message("Confirm the subscription")
+    String confirmLink();
+
+    @Override
+    @Message("Confirm here")
+    String confirmHere();
+
+    @Override
+    @Message("Did not ask for this? Do nothing, or")
+    String notAskedFor();
+
+    @Override
+    @Message("cancel here")
+    String cancelHere();
 }

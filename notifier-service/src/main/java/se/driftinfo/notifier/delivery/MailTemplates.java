@@ -4,17 +4,18 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
 
-/** Type-safe mail templates under {@code templates/MailTemplates/}; each speaks Swedish and English. */
+/**
+ * Type-safe mail templates under {@code templates/MailTemplates/}: one structure per mail, its sentences
+ * from {@link MailMessages} in the locale the instance is rendered in.
+ */
 @CheckedTemplate(basePath = "MailTemplates")
 public class MailTemplates {
 
     /**
-     * @param sv Swedish when true, English otherwise
      * @param kind SCHEDULED, UPDATED, CANCELLED, OCCURRENCE_CANCELLED, OCCURRENCE_MOVED or REMINDER
      * @param when the occurrences or the one occurrence concerned, formatted for the reader
      */
     public record WindowMail(
-            boolean sv,
             String kind,
             String title,
             String description,
@@ -26,7 +27,6 @@ public class MailTemplates {
 
     /** @param kind DECLARED, UPDATED or RESOLVED */
     public record OutageMail(
-            boolean sv,
             String kind,
             String title,
             String reference,
@@ -40,15 +40,9 @@ public class MailTemplates {
 
     /** @param kind RECEIVED, TRIAGED or STATUS_CHANGED */
     public record FaultReportMail(
-            boolean sv,
-            String kind,
-            String reference,
-            String unitName,
-            String system,
-            String status,
-            String coveredBy) {}
+            String kind, String reference, String unitName, String system, String status, String coveredBy) {}
 
-    public record ConfirmMail(boolean sv, String regions, String systems, String confirmUrl, String unsubscribeUrl) {}
+    public record ConfirmMail(String regions, String systems, String confirmUrl, String unsubscribeUrl) {}
 
     /** The instance in the reader's language: its {@code mailText:} messages are Swedish or English. */
     static String in(boolean swedish, TemplateInstance template) {

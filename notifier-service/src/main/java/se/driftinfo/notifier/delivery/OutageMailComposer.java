@@ -31,7 +31,6 @@ class OutageMailComposer {
         MailMessages text = texts.in(sv);
         String unsubscribe = links.unsubscribe(s);
         MailTemplates.OutageMail mail = new MailTemplates.OutageMail(
-                sv,
                 kind.variant(),
                 outage.title(),
                 outage.reference(),

@@ -63,7 +63,6 @@ class WindowMailComposer {
         String systems = catalog.systemNames(window.region(), window.systems());
         String unsubscribe = links.unsubscribe(s);
         MailTemplates.WindowMail mail = new MailTemplates.WindowMail(
-                sv,
                 kind.variant(),
                 window.title(),
                 window.description(),
