@@ -82,6 +82,46 @@ class FaultReportFormTest {
         assertEquals(before, QuarkusTransaction.requiringNew().call(() -> FaultReport.count()));
     }
 
+    @Test
+    void theFullFourThousandCharacterDescriptionIsReceived() {
+        // Swedish letters are 2 bytes and an emoji 4 in UTF-8: about 24,000 bytes once URL-encoded.
+        Map<String, String> form = form();
+        form.put("description", description(4000));
+        // As a browser sends it (accept-charset="utf-8"); REST Assured's default would be ISO-8859-1.
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(form)
+                .when()
+                .post("/felanmalan")
+                .then()
+                .statusCode(200)
+                .body(containsString("<strong id=\"reference\">FR-"));
+    }
+
+    @Test
+    void aLongerDescriptionIsRefusedOnTheFieldAndKept() {
+        Map<String, String> form = form();
+        form.put("description", description(4001));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(form)
+                .when()
+                .post("/felanmalan")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("<span class=\"error\">Beskriv felet med 10–4000 tecken.</span>"))
+                .body(containsString("Växeln på vårdcentralen i Överkalix"));
+    }
+
+    /** Exactly {@code length} UTF-16 units (as @Size counts) of Swedish text with a 4-byte emoji. */
+    private static String description(int length) {
+        String text = "Växeln på vårdcentralen i Överkalix ringer inte fram till journalsystemet, "
+                + "skärmen blir grå 😟 och åtgärden måste göras om. ";
+        String repeated = text.repeat(length / text.length() + 1);
+        String cut = repeated.substring(0, length);
+        // End on a letter: not halfway through the emoji's surrogate pair, nor on a space the form would strip.
+        return cut.substring(0, length - 1) + "x";
+    }
+
     private static Map<String, String> form() {
         Map<String, String> form = new HashMap<>();
         form.put("reporterHsaId", "SE2321000230-1234");
