@@ -2,12 +2,16 @@ package se.driftinfo.notifier.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +43,8 @@ import se.driftinfo.notifier.window.WindowView;
 /**
  * The public page clinics open: active outages, the coming weeks' maintenance, calendar links for
  * every client (webcal for Apple and Outlook desktop; Google, Outlook.com and Microsoft 365 need https),
- * and a subscribe form.
+ * and a subscribe form. Swedish by default, English with {@code ?lang=en} or a browser that prefers English;
+ * the texts are the {@link DriftinfoPageMessages} bundle.
  */
 @Path("/driftinfo")
 @Produces(MediaType.TEXT_HTML)
@@ -48,8 +53,7 @@ public class DriftinfoPage {
     static final Duration UPCOMING = Duration.ofDays(60);
     static final int MAX_ROWS = 50;
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.forLanguageTag("sv-SE"));
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
     /** One active outage. */
     public record OutageRow(String title, String region, String systems, String since, boolean down, String status) {}
@@ -63,9 +67,13 @@ public class DriftinfoPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(
-                List<OutageRow> outages, List<OccurrenceRow> upcoming, List<FeedLinks> feeds, List<RegionV1> regions);
+                List<OutageRow> outages,
+                List<OccurrenceRow> upcoming,
+                List<FeedLinks> feeds,
+                List<RegionV1> regions,
+                String lang);
 
-        static native TemplateInstance subscribed(String email);
+        static native TemplateInstance subscribed(String email, String lang);
     }
 
     private final WindowRepository windows;
@@ -74,6 +82,8 @@ public class DriftinfoPage {
     private final SubscriptionService subscriptions;
     private final NotifierConfig config;
     private final FeedMessages feedNames;
+    private final DriftinfoPageMessages swedish;
+    private final DriftinfoPageMessages english;
     private final Clock clock;
 
     public DriftinfoPage(
@@ -83,6 +93,8 @@ public class DriftinfoPage {
             SubscriptionService subscriptions,
             NotifierConfig config,
             FeedMessages feedNames,
+            DriftinfoPageMessages swedish,
+            @Localized("en") DriftinfoPageMessages english,
             Clock clock) {
         this.windows = windows;
         this.outages = outages;
@@ -90,12 +102,16 @@ public class DriftinfoPage {
         this.subscriptions = subscriptions;
         this.config = config;
         this.feedNames = feedNames;
+        this.swedish = swedish;
+        this.english = english;
         this.clock = clock;
     }
 
     @GET
     @Transactional
-    public TemplateInstance page() {
+    public TemplateInstance page(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Locale locale = locale(lang, headers);
+        DateTimeFormatter when = DateTimeFormatter.ofPattern(text(locale).datePattern(), locale);
         List<OutageRow> active = new ArrayList<>();
         for (OutageView view : outages.active()) {
             OutageV1 o = view.outage();
@@ -103,7 +119,7 @@ public class DriftinfoPage {
                     o.title(),
                     catalog.regionName(o.region()),
                     catalog.systemNames(o.region(), o.systems()),
-                    WHEN.format(o.startedAt().atZone(STOCKHOLM)),
+                    when.format(o.startedAt().atZone(STOCKHOLM)),
                     "OUTAGE".equals(o.impact()),
                     o.status()));
         }
@@ -123,7 +139,7 @@ public class DriftinfoPage {
                                 w.title(),
                                 catalog.regionName(w.region()),
                                 catalog.systemNames(w.region(), w.systems()),
-                                WHEN.format(o.start()) + "–"
+                                when.format(o.start()) + "–"
                                         + DateTimeFormatter.ofPattern("HH:mm").format(o.end()),
                                 o.moved())));
             }
@@ -137,7 +153,8 @@ public class DriftinfoPage {
         for (RegionV1 region : catalog.regions()) {
             feeds.add(links(region.name(), "/feeds/regions/" + region.code() + ".ics"));
         }
-        return Templates.page(active, upcoming, feeds, catalog.regions());
+        return Templates.page(active, upcoming, feeds, catalog.regions(), locale.getLanguage())
+                .setLocale(locale);
     }
 
     /** The page's form; the JSON API is {@code POST /api/subscriptions}. Same rules, same confirmation mail. */
@@ -154,7 +171,30 @@ public class DriftinfoPage {
                 regions == null ? List.of() : regions,
                 systems == null ? List.of() : systems,
                 language == null ? "sv" : language));
-        return Templates.subscribed(email);
+        Locale locale = "en".equals(language) ? Locale.ENGLISH : SWEDISH;
+        return Templates.subscribed(email, locale.getLanguage()).setLocale(locale);
+    }
+
+    /** {@code ?lang=sv|en} wins; otherwise the first of Swedish or English the browser accepts; Swedish if neither. */
+    static Locale locale(String lang, HttpHeaders headers) {
+        if ("en".equals(lang)) {
+            return Locale.ENGLISH;
+        }
+        if (!"sv".equals(lang) && headers != null) {
+            for (Locale accepted : headers.getAcceptableLanguages()) {
+                if (accepted.getLanguage().equals("en")) {
+                    return Locale.ENGLISH;
+                }
+                if (accepted.getLanguage().equals("sv")) {
+                    break;
+                }
+            }
+        }
+        return SWEDISH;
+    }
+
+    private DriftinfoPageMessages text(Locale locale) {
+        return locale.getLanguage().equals("en") ? english : swedish;
     }
 
     FeedLinks links(String name, String path) {

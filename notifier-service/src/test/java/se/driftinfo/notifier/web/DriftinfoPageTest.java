@@ -3,6 +3,7 @@ package se.driftinfo.notifier.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,5 +114,45 @@ class DriftinfoPageTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("invalid-params.name", hasItem("email"));
+    }
+
+    @Test
+    void thePageIsSwedishByDefaultAndEnglishOnRequestWithALinkToTheOther() {
+        given().get("/driftinfo")
+                .then()
+                .statusCode(200)
+                .body(containsString("<html lang=\"sv\">"))
+                .body(containsString("<h2>Pågående driftstörningar</h2>"))
+                .body(containsString("<h2>Kommande underhåll</h2>"))
+                .body(containsString("href=\"/driftinfo?lang=en\" hreflang=\"en\" lang=\"en\">In English</a>"));
+        given().queryParam("lang", "en")
+                .get("/driftinfo")
+                .then()
+                .statusCode(200)
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("<h2>Current outages</h2>"))
+                .body(containsString("<h2>Coming maintenance</h2>"))
+                .body(containsString("<button type=\"submit\">Subscribe</button>"))
+                .body(containsString("<option value=\"en\" selected>English</option>"))
+                .body(containsString("href=\"/driftinfo?lang=sv\" hreflang=\"sv\" lang=\"sv\">På svenska</a>"))
+                .body(not(containsString("Pågående driftstörningar")));
+    }
+
+    @Test
+    void aBrowserThatPrefersEnglishGetsEnglishAndTheLinkStillWins() {
+        given().header("Accept-Language", "en-GB,en;q=0.9,sv;q=0.5")
+                .get("/driftinfo")
+                .then()
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("Current outages"));
+        given().header("Accept-Language", "sv-SE,sv;q=0.9,en;q=0.5")
+                .get("/driftinfo")
+                .then()
+                .body(containsString("<html lang=\"sv\">"));
+        given().header("Accept-Language", "en-GB")
+                .queryParam("lang", "sv")
+                .get("/driftinfo")
+                .then()
+                .body(containsString("Pågående driftstörningar"));
     }
 }

@@ -1,0 +1,38 @@
+package se.driftinfo.maintenance;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import se.driftinfo.infra.InfraTestResource;
+
+/** The security headers every service sends (the kit's defaults), on answers, refusals and unknown paths alike. */
+@QuarkusTest
+@WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "maintenance"))
+class WebSecurityTest {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    static void securityHeaders(ValidatableResponse response) {
+        response.header("Content-Security-Policy", CSP)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "same-origin")
+                .header("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void theApiItsRefusalsAndUnknownPagesSendTheSecurityHeaders() {
+        securityHeaders(given().get("/api/regions").then().statusCode(200));
+        securityHeaders(given().contentType("application/json")
+                .body("{}")
+                .post("/api/maintenance-windows")
+                .then()
+                .statusCode(401));
+        securityHeaders(given().get("/no-such-page").then().statusCode(404));
+        securityHeaders(given().get("/q/openapi").then().statusCode(200));
+    }
+}

@@ -1,0 +1,133 @@
+package se.driftinfo.notifier.web;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.Message;
+
+/** The /driftinfo page in English. */
+@Localized("en")
+public interface DriftinfoPageMessagesEn extends DriftinfoPageMessages {
+
+    @Override
+    @Message("EEE d MMM yyyy HH:mm")
+    String datePattern();
+
+    @Override
+    @Message("Driftinfo – planned maintenance and outages")
+    String title();
+
+    @Override
+    @Message("Planned maintenance and outages in the regions' IT systems.")
+    String intro();
+
+    @Override
+    @Message("På svenska")
+    String otherLanguage();
+
+    @Override
+    @Message("sv")
+    String otherLanguageCode();
+
+    @Override
+    @Message("Current outages")
+    String outagesHeading();
+
+    @Override
+    @Message("Outage")
+    String outage();
+
+    @Override
+    @Message("Region")
+    String region();
+
+    @Override
+    @Message("Systems")
+    String systems();
+
+    @Override
+    @Message("Since")
+    String since();
+
+    @Override
+    @Message("Status")
+    String status();
+
+    @Override
+    @Message("Start your reserve routine for the affected systems.")
+    String reserveRoutine();
+
+    @Override
+    @Message("No current outages.")
+    String noOutages();
+
+    @Override
+    @Message("Coming maintenance")
+    String upcomingHeading();
+
+    @Override
+    @Message("When")
+    String when();
+
+    @Override
+    @Message("What")
+    String what();
+
+    @Override
+    @Message("moved")
+    String moved();
+
+    @Override
+    @Message("No planned maintenance in the coming weeks.")
+    String noUpcoming();
+
+    @Override
+    @Message("Subscribe to the calendar")
+    String calendarHeading();
+
+    @Override
+    @Message("Calendar")
+    String calendar();
+
+    @Override
+    @Message("Address")
+    String address();
+
+    @Override
+    @Message("Subscribe by e-mail")
+    String mailHeading();
+
+    @Override
+    @Message("E-mail")
+    String email();
+
+    @Override
+    @Message("Regions:")
+    String regions();
+
+    @Override
+    @Message("Language")
+    String language();
+
+    @Override
+    @Message("Subscribe")
+    String subscribe();
+
+    @Override
+    @Message("You will get a mail in which you confirm the address.")
+    String confirmByMail();
+
+    @Override
+    @Message("Confirm your address")
+    String subscribedTitle();
+
+    @Override
+    @Message("Almost done")
+    String subscribedHeading();
+
+    @Override
+    @Message("We have sent a mail to {email}. Click the link in it to confirm the subscription.")
+    String subscribedMessage(String email);
+
+    @Override
+    @Message("Back")
+    String back();
+}
