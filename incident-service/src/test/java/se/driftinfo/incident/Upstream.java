@@ -45,7 +45,14 @@ public final class Upstream {
                     "Region Kronoberg",
                     "Europe/Stockholm",
                     new SupportHoursV1(true, null, null),
-                    List.of(new SystemV1("cosmic", "Cosmic"), new SystemV1("tele-q", "Tele-Q"))));
+                    List.of(
+                            new SystemV1("cosmic", "Cosmic"),
+                            new SystemV1("tele-q", "Tele-Q"),
+                            // one system per test of bursts and outages' linked reports, so counts stay theirs
+                            new SystemV1("tidbok", "Tidbok"),
+                            new SystemV1("labbsvar", "Labbsvar"),
+                            new SystemV1("journalen", "Journalen"),
+                            new SystemV1("receptportalen", "Receptportalen"))));
 
     private static boolean catalogPublished;
 

@@ -30,12 +30,19 @@ public class OutageService {
     private final OutageRepository outages;
     private final OutageEvents events;
     private final Event<OutageDeclared> declared;
+    private final Event<OutageResolved> resolved;
     private final Clock clock;
 
-    public OutageService(OutageRepository outages, OutageEvents events, Event<OutageDeclared> declared, Clock clock) {
+    public OutageService(
+            OutageRepository outages,
+            OutageEvents events,
+            Event<OutageDeclared> declared,
+            Event<OutageResolved> resolved,
+            Clock clock) {
         this.outages = outages;
         this.events = events;
         this.declared = declared;
+        this.resolved = resolved;
         this.clock = clock;
     }
 
@@ -122,12 +129,11 @@ public class OutageService {
     public Outage resolve(UUID id, @Valid @NotNull Resolution resolution, String author) {
         Outage outage = get(id);
         Instant now = Instant.now(clock);
-        outage.resolve(
-                resolution.message().strip(),
-                resolution.resolvedAt() == null ? now : resolution.resolvedAt(),
-                author,
-                now);
+        String message = resolution.message().strip();
+        outage.resolve(message, resolution.resolvedAt() == null ? now : resolution.resolvedAt(), author, now);
         events.resolved(outage);
+        // Its linked reports are resolved with it, in this transaction.
+        resolved.fire(new OutageResolved(outage.id, outage.reference, message, author, now));
         return outage;
     }
 

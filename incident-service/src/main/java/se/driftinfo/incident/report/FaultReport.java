@@ -12,13 +12,16 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import se.driftinfo.incident.cover.Cover;
 import se.driftinfo.incident.sla.SlaPolicy;
+import se.driftinfo.incident.sla.SupportHours;
 import se.driftinfo.incident.triage.Level;
 import se.driftinfo.incident.triage.Priority;
 import se.driftinfo.kit.domain.ConflictException;
@@ -119,6 +122,14 @@ public class FaultReport extends PanacheEntityBase {
     @Column(name = "covered_until")
     public Instant coveredUntil;
 
+    /** Since when the SLA clock stands still (the helpdesk waits for the reporter); null while it runs. */
+    @Column(name = "sla_paused_at")
+    public Instant slaPausedAt;
+
+    /** Support time the clock stood still in earlier pauses, in seconds; the due dates are pushed by it. */
+    @Column(name = "sla_paused_seconds", nullable = false)
+    public long slaPausedSeconds;
+
     @Version
     public int version;
 
@@ -218,11 +229,6 @@ public class FaultReport extends PanacheEntityBase {
         return slaPriority() != slaBefore;
     }
 
-    public void rescheduleSla(SlaPolicy.Due due) {
-        responseDue = due.response();
-        resolveDue = due.resolve();
-    }
-
     public void assignResponsibility(Responsibility newResponsibility, String actor, Instant now) {
         requireNotClosed();
         if (newResponsibility != responsibility) {
@@ -256,8 +262,35 @@ public class FaultReport extends PanacheEntityBase {
         return responsibility == Responsibility.PROVIDER ? timeSpentMinutes : 0;
     }
 
-    /** Moves along the transition table; anything else is a conflict. */
+    /** The actor named in the audit trail when a report is linked because an outage covered it on arrival. */
+    public static final String COVERED_ON_ARRIVAL = "driftinfo (covered on arrival)";
+
+    /** Whether the SLA clock stands still: the helpdesk waits for the reporter. */
+    public boolean slaPaused() {
+        return slaPausedAt != null;
+    }
+
+    /**
+     * New due dates for a changed priority (counted from receipt), pushed by the support time of
+     * earlier pauses.
+     */
+    public void rescheduleSla(SlaPolicy.Due due, SupportHours hours) {
+        Duration paused = Duration.ofSeconds(slaPausedSeconds);
+        responseDue = hours.addSupportTime(due.response(), paused);
+        resolveDue = hours.addSupportTime(due.resolve(), paused);
+    }
+
+    /** {@link #moveTo(ReportStatus, String, Instant, SupportHours)} for a region that counts every hour. */
     public void moveTo(ReportStatus target, String actor, Instant now) {
+        moveTo(target, actor, now, SupportHours.allHours(ZoneOffset.UTC));
+    }
+
+    /**
+     * Moves along the transition table; anything else is a conflict. Waiting for the reporter stops the
+     * SLA clock; leaving that status starts it again and pushes the due dates by the support time
+     * (in {@code hours}) it stood still.
+     */
+    public void moveTo(ReportStatus target, String actor, Instant now, SupportHours hours) {
         if (target == status) {
             return;
         }
@@ -269,6 +302,40 @@ public class FaultReport extends PanacheEntityBase {
             throw new ConflictException("A report needs an impact (and so a priority) to be triaged");
         }
         record(actor, now, "status", status, target);
+        changeStatus(target, now, hours);
+    }
+
+    /**
+     * Resolves the report with the outage it is linked to, as the outage's last word, whatever the
+     * report's status (a major incident's children follow it). A report that is already resolved or
+     * closed keeps its course.
+     *
+     * @return false if there was nothing to resolve
+     */
+    public boolean resolveWithOutage(UUID outage, String message, String actor, Instant now, SupportHours hours) {
+        if (!outage.equals(outageId)) {
+            throw new ConflictException("Report " + reference + " is not linked to outage " + outage);
+        }
+        if (status == ReportStatus.RESOLVED || status == ReportStatus.CLOSED) {
+            return false;
+        }
+        comments.add(new ReportComment(actor, message.strip(), now));
+        record(actor, now, "comment", null, "added");
+        record(actor, now, "status", status, ReportStatus.RESOLVED);
+        changeStatus(ReportStatus.RESOLVED, now, hours);
+        return true;
+    }
+
+    private void changeStatus(ReportStatus target, Instant now, SupportHours hours) {
+        if (target == ReportStatus.WAITING_FOR_REPORTER && slaPausedAt == null) {
+            slaPausedAt = now;
+        } else if (target != ReportStatus.WAITING_FOR_REPORTER && slaPausedAt != null) {
+            Duration paused = hours.supportTimeBetween(slaPausedAt, now);
+            responseDue = hours.addSupportTime(responseDue, paused);
+            resolveDue = hours.addSupportTime(resolveDue, paused);
+            slaPausedSeconds += paused.toSeconds();
+            slaPausedAt = null;
+        }
         status = target;
     }
 

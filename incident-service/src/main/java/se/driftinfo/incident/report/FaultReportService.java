@@ -3,7 +3,9 @@ package se.driftinfo.incident.report;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -21,7 +23,9 @@ import se.driftinfo.incident.cover.Cover;
 import se.driftinfo.incident.cover.CoverFinder;
 import se.driftinfo.incident.outage.Outage;
 import se.driftinfo.incident.outage.OutageRepository;
+import se.driftinfo.incident.outage.OutageResolved;
 import se.driftinfo.incident.sla.SlaPolicy;
+import se.driftinfo.incident.sla.SupportHours;
 import se.driftinfo.incident.triage.Level;
 import se.driftinfo.incident.triage.Priority;
 import se.driftinfo.incident.validation.NoIdentityNumber;
@@ -85,6 +89,10 @@ public class FaultReportService {
         SlaPolicy.Due due = sla.due(Priority.of(Level.MEDIUM, draft.urgency()), now, region.supportHours());
         String reference = "FR-%d-%06d".formatted(now.atZone(REFERENCE_ZONE).getYear(), reports.nextNumber());
         FaultReport report = FaultReport.receive(UUID.randomUUID(), reference, draft, cover, due, now);
+        if (cover != null && cover.kind() == Cover.Kind.OUTAGE) {
+            // A declared outage already explains the fault: the report follows it (is resolved with it).
+            report.linkTo(cover.id(), report.region, FaultReport.COVERED_ON_ARRIVAL, now);
+        }
         reports.persist(report);
         events.received(report);
         metrics.counter(
@@ -180,9 +188,8 @@ public class FaultReportService {
         int auditBefore = report.audit.size();
         if (change.impact() != null || change.urgency() != null) {
             if (report.assess(change.impact(), change.urgency(), actor, now)) {
-                CatalogRegion region = catalog.region(report.region)
-                        .orElseThrow(() -> new ConflictException("Region " + report.region + " is not in the catalog"));
-                report.rescheduleSla(sla.due(report.slaPriority(), report.receivedAt, region.supportHours()));
+                SupportHours hours = supportHours(report);
+                report.rescheduleSla(sla.due(report.slaPriority(), report.receivedAt, hours), hours);
             }
         }
         if (change.responsibility() != null) {
@@ -204,7 +211,7 @@ public class FaultReportService {
             }
         }
         if (change.status() != null) {
-            report.moveTo(change.status(), actor, now);
+            report.moveTo(change.status(), actor, now, supportHours(report));
         }
         if (change.comment() != null && !change.comment().isBlank()) {
             report.comment(change.comment(), actor, now);
@@ -220,6 +227,28 @@ public class FaultReportService {
         // Flush here so a concurrent change fails as an OptimisticLockException (409), not at commit.
         reports.flush();
         return report;
+    }
+
+    private SupportHours supportHours(FaultReport report) {
+        return catalog.region(report.region)
+                .map(CatalogRegion::supportHours)
+                .orElseThrow(() -> new ConflictException("Region " + report.region + " is not in the catalog"));
+    }
+
+    /**
+     * Linked reports follow their outage: each one not yet resolved is resolved with the outage's
+     * message, with its own status-changed event (one mail to its reporter). A report the helpdesk
+     * unlinked is no longer linked, so it keeps its own course.
+     */
+    @Transactional(TxType.MANDATORY)
+    void onOutageResolved(@Observes OutageResolved outage) {
+        for (FaultReport report : reports.linkedTo(outage.id())) {
+            if (report.resolveWithOutage(
+                    outage.id(), outage.message(), outage.author(), outage.at(), supportHours(report))) {
+                events.statusChanged(report);
+            }
+        }
+        reports.flush();
     }
 
     /**

@@ -67,4 +67,31 @@ public record SupportHours(ZoneId zone, boolean alwaysOpen, LocalTime opens, Loc
         }
         throw new IllegalStateException("Support time does not fit in ten years of support hours");
     }
+
+    /** How much support time passes between two moments: what a paused SLA clock did not count. */
+    public Duration supportTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        if (alwaysOpen) {
+            return Duration.between(from, to);
+        }
+        LocalDateTime cursor = LocalDateTime.ofInstant(from, zone);
+        LocalDateTime end = LocalDateTime.ofInstant(to, zone);
+        Duration total = Duration.ZERO;
+        while (cursor.isBefore(end)) {
+            LocalDate day = cursor.toLocalDate();
+            if (isSupportDay(day)) {
+                LocalDateTime open = day.atTime(opens);
+                LocalDateTime close = day.atTime(closes);
+                LocalDateTime start = cursor.isBefore(open) ? open : cursor;
+                LocalDateTime stop = end.isBefore(close) ? end : close;
+                if (start.isBefore(stop)) {
+                    total = total.plus(Duration.between(start, stop));
+                }
+            }
+            cursor = day.plusDays(1).atStartOfDay();
+        }
+        return total;
+    }
 }

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.UUID;
 import se.driftinfo.incident.report.FaultReport;
 
-/** What the API shows of reports; entities never go on the wire. */
+/**
+ * What the API shows of reports; entities never go on the wire. {@code slaPaused} tells that the SLA
+ * clock stands still (waiting for the reporter) since {@code slaPausedSince}; the due dates then move
+ * on by the paused support time when the report moves on.
+ */
 public final class FaultReportViews {
 
     private FaultReportViews() {}
@@ -32,6 +36,8 @@ public final class FaultReportViews {
             Instant receivedAt,
             Instant responseDue,
             Instant resolveDue,
+            boolean slaPaused,
+            Instant slaPausedSince,
             CoverView coveredBy) {}
 
     public record CommentView(String author, String text, Instant at) {}
@@ -64,6 +70,8 @@ public final class FaultReportViews {
             Instant updatedAt,
             Instant responseDue,
             Instant resolveDue,
+            boolean slaPaused,
+            Instant slaPausedSince,
             CoverView coveredBy,
             List<CommentView> comments,
             List<AuditView> audit) {}
@@ -95,6 +103,8 @@ public final class FaultReportViews {
                 r.receivedAt,
                 r.responseDue,
                 r.resolveDue,
+                r.slaPaused(),
+                r.slaPausedAt,
                 cover(r));
     }
 
@@ -125,6 +135,8 @@ public final class FaultReportViews {
                 r.updatedAt,
                 r.responseDue,
                 r.resolveDue,
+                r.slaPaused(),
+                r.slaPausedAt,
                 cover(r),
                 r.comments.stream()
                         .map(c -> new CommentView(c.author, c.text, c.at))
