@@ -1,6 +1,8 @@
 package se.driftinfo.maintenance;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -34,5 +36,16 @@ class WebSecurityTest {
                 .statusCode(401));
         securityHeaders(given().get("/no-such-page").then().statusCode(404));
         securityHeaders(given().get("/q/openapi").then().statusCode(200));
+    }
+
+    @Test
+    void theApiDocsShowTheRequestsConstraints() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.WindowRequest.properties.title.maxLength", equalTo(200))
+                .body("components.schemas.WindowRequest.properties.systems.minItems", equalTo(1))
+                .body("components.schemas.WindowRequest.required", hasItem("title"));
     }
 }

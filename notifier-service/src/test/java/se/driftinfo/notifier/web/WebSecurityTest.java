@@ -2,6 +2,7 @@ package se.driftinfo.notifier.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
@@ -63,6 +64,8 @@ class WebSecurityTest {
                 .body("paths", not(hasKey("/driftinfo")))
                 .body("paths", not(hasKey("/driftinfo/subscribe")))
                 .body("paths", not(hasKey("/subscriptions/confirm/{token}")))
-                .body("paths", hasKey("/api/subscriptions"));
+                .body("paths", hasKey("/api/subscriptions"))
+                .body("components.schemas.SubscriptionRequest.properties.email.maxLength", equalTo(254))
+                .body("components.schemas.SubscriptionRequest.properties.language.pattern", equalTo("sv|en"));
     }
 }
