@@ -587,8 +587,15 @@ class KubernetesManifestsTest {
         assertTrue(topics.contains(Topics.CATALOG), "reflection found no topics in " + Topics.class);
         for (String service : SERVICES) {
             Properties config = applicationProperties(service);
+            // The kit's connector-wide dead-letter topic is used only by a service that consumes.
+            boolean consumes =
+                    config.stringPropertyNames().stream().anyMatch(key -> key.startsWith("mp.messaging.incoming."));
             for (String key : config.stringPropertyNames()) {
-                if (!key.startsWith("%") && key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
+                boolean connectorWide = key.startsWith("mp.messaging.connector.");
+                if (!key.startsWith("%")
+                        && key.startsWith("mp.messaging.")
+                        && key.endsWith(".topic")
+                        && (consumes || !connectorWide)) {
                     topics.add(config.getProperty(key).trim());
                 }
             }
