@@ -10,20 +10,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import se.driftinfo.infra.InfraTestResource;
+import se.driftinfo.infra.SecurityHeaders;
 
 /** The security headers every service sends (the kit's defaults), on answers, refusals and unknown paths alike. */
 @QuarkusTest
 @WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "maintenance"))
 class WebSecurityTest {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-
     static void securityHeaders(ValidatableResponse response) {
-        response.header("Content-Security-Policy", CSP)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "same-origin")
-                .header("X-Frame-Options", "DENY");
+        SecurityHeaders.EXPECTED.forEach(response::header);
     }
 
     @Test
