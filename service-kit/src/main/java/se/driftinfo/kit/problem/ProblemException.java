@@ -23,6 +23,18 @@ public class ProblemException extends RuntimeException {
         this.invalidParams = invalidParams;
     }
 
+    /**
+     * A JSON endpoint received no body at all; Bean Validation cannot say so, since it never sees one.
+     *
+     * @return {@code body} when it is there
+     */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
+        }
+        return body;
+    }
+
     public int status() {
         return status;
     }

@@ -44,9 +44,7 @@ public class BurstResource {
     @RolesAllowed("operator")
     @Operation(summary = "Declare the outage a burst points at, with the burst's reports linked")
     public Response accept(@PathParam("id") String id, BurstSuggestions.Acceptance acceptance) {
-        if (acceptance == null) {
-            throw new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
-        }
+        ProblemException.requireBody(acceptance);
         BurstSuggestions.Accepted accepted = suggestions.accept(
                 Params.uuid("id", id), acceptance, identity.getPrincipal().getName());
         return Response.created(URI.create("/api/outages/" + accepted.outage().id))

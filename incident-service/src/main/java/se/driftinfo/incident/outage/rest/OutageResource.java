@@ -82,7 +82,7 @@ public class OutageResource {
     @RolesAllowed("operator")
     @Operation(summary = "Declare an outage")
     public Response declare(OutageService.Declaration declaration) {
-        Outage outage = service.declare(required(declaration), actor());
+        Outage outage = service.declare(ProblemException.requireBody(declaration), actor());
         return Response.created(URI.create("/api/outages/" + outage.id))
                 .entity(view(outage))
                 .build();
@@ -117,7 +117,7 @@ public class OutageResource {
     @RolesAllowed("operator")
     @Operation(summary = "Add a status update to the timeline")
     public OutageView update(@PathParam("id") String id, OutageService.StatusUpdate update) {
-        return view(service.update(Params.uuid("id", id), required(update), actor()));
+        return view(service.update(Params.uuid("id", id), ProblemException.requireBody(update), actor()));
     }
 
     @POST
@@ -125,7 +125,7 @@ public class OutageResource {
     @RolesAllowed("operator")
     @Operation(summary = "Resolve the outage (final)")
     public OutageView resolve(@PathParam("id") String id, OutageService.Resolution resolution) {
-        return view(service.resolve(Params.uuid("id", id), required(resolution), actor()));
+        return view(service.resolve(Params.uuid("id", id), ProblemException.requireBody(resolution), actor()));
     }
 
     @POST
@@ -134,7 +134,7 @@ public class OutageResource {
     @Operation(summary = "Link a fault report to this outage")
     public OutageView link(@PathParam("id") String id, @Valid LinkRequest r) {
         UUID outageId = Params.uuid("id", id);
-        LinkRequest req = required(r);
+        LinkRequest req = ProblemException.requireBody(r);
         reportService.link(req.reportId(), outageId, actor());
         return view(service.get(outageId));
     }
@@ -147,13 +147,6 @@ public class OutageResource {
         UUID outageId = Params.uuid("id", id);
         reportService.unlink(Params.uuid("reportId", reportId), outageId, actor());
         return view(service.get(outageId));
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
-        }
-        return body;
     }
 
     private String actor() {

@@ -76,7 +76,7 @@ public class FaultReportResource {
                 ApiKeys.requireOwnUnit(provider, request.reporterHsaId());
             }
         }
-        FaultReport report = service.receive(required(request));
+        FaultReport report = service.receive(ProblemException.requireBody(request));
         return Response.created(URI.create("/api/fault-reports/" + report.id))
                 .entity(FaultReportViews.receipt(report))
                 .build();
@@ -144,9 +144,8 @@ public class FaultReportResource {
 
     /** A merge patch (RFC 7396) is a JSON object; anything else is refused before the report is touched. */
     private static JsonObject mergePatch(String body) {
-        if (body == null || body.isBlank()) {
-            throw missingBody();
-        }
+        // A blank body is no body.
+        ProblemException.requireBody(body == null || body.isBlank() ? null : body);
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -158,16 +157,5 @@ public class FaultReportResource {
             throw new ProblemException(
                     400, "invalid-request", "Invalid request", "The request body is not valid JSON", null);
         }
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw missingBody();
-        }
-        return body;
-    }
-
-    private static ProblemException missingBody() {
-        return new ProblemException(400, "invalid-request", "Invalid request", "The request body is required", null);
     }
 }
