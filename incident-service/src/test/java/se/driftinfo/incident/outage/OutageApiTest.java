@@ -123,6 +123,22 @@ class OutageApiTest {
     }
 
     @Test
+    void aRequestWithoutABodyIsAProblemNotAServerError() {
+        String id = Requests.declareOutage("kronoberg", "cosmic");
+        for (String path :
+                List.of("/api/outages", "/api/outages/" + id + "/updates", "/api/outages/" + id + "/resolve")) {
+            Requests.operator()
+                    .contentType(ContentType.JSON)
+                    .when()
+                    .post(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("The request body is required"));
+        }
+    }
+
+    @Test
     void declaringNamesEveryWrongFieldAndNeedsTheOperatorRole() {
         Map<String, Object> body = Requests.outage("norrbotten", "cosmic", "takecare");
         body.remove("impact");
