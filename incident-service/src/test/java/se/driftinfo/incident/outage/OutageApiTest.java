@@ -136,6 +136,14 @@ class OutageApiTest {
                     .contentType("application/problem+json")
                     .body("detail", equalTo("The request body is required"));
         }
+        // Resolve it, so no later report on this system is covered by it.
+        Requests.operator()
+                .contentType(ContentType.JSON)
+                .body(Map.of("message", "Klart"))
+                .when()
+                .post("/api/outages/" + id + "/resolve")
+                .then()
+                .statusCode(200);
     }
 
     @Test
