@@ -2,10 +2,12 @@ package se.driftinfo.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import se.driftinfo.contracts.incident.FaultReportEventV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
 
 /** The published samples are the contract: each must decode and re-encode without losing a field. */
@@ -26,7 +29,8 @@ class EventSamplesTest {
                 EventTypes.OUTAGE_DECLARED,
                 EventTypes.OUTAGE_RESOLVED,
                 EventTypes.FAULT_REPORT_RECEIVED,
-                EventTypes.FAULT_REPORT_TRIAGED
+                EventTypes.FAULT_REPORT_TRIAGED,
+                EventTypes.FAULT_REPORT_STATUS_CHANGED
             })
     void sampleRoundTripsThroughItsRecord(String type) throws IOException {
         String json = sample(type);
@@ -43,6 +47,25 @@ class EventSamplesTest {
                 (WindowEventV1) EventJson.readData(EventTypes.OCCURRENCE_MOVED, sample(EventTypes.OCCURRENCE_MOVED));
         assertEquals(LocalDateTime.of(2027, 1, 20, 17, 0), event.window().start());
         assertEquals("Europe/Stockholm", event.window().timeZone());
+    }
+
+    @Test
+    void aResolvingFaultReportEventCarriesTheHelpdesksResolution() throws IOException {
+        FaultReportEventV1 event = (FaultReportEventV1) EventJson.readData(
+                EventTypes.FAULT_REPORT_STATUS_CHANGED, sample(EventTypes.FAULT_REPORT_STATUS_CHANGED));
+        assertEquals("RESOLVED", event.report().status());
+        assertEquals("Cosmic fungerar igen. Avsluta reservrutinen.", event.resolution());
+    }
+
+    @Test
+    void aFaultReportEventFromBeforeTheResolutionFieldStillReads() throws IOException {
+        ObjectNode older = (ObjectNode) new ObjectMapper().readTree(sample(EventTypes.FAULT_REPORT_STATUS_CHANGED));
+        older.remove("resolution");
+        FaultReportEventV1 event =
+                (FaultReportEventV1) EventJson.readData(EventTypes.FAULT_REPORT_STATUS_CHANGED, older.toString());
+        assertEquals("FR-2027-000123", event.report().reference());
+        assertNull(event.resolution());
+        assertNull(new FaultReportEventV1(event.report(), event.coveredBy()).resolution());
     }
 
     @Test

@@ -8,8 +8,16 @@ import java.util.UUID;
  * report to the reporter; never any patient data (the incident service rejects it on input).
  *
  * @param coveredBy if a maintenance window or declared outage already explains the fault, what it is
+ * @param resolution when this event resolves the report: what the helpdesk wrote when resolving it, for
+ *     the reporter to read (a report resolved with its outage carries the outage's resolution message).
+ *     Null otherwise, and in events published before the field existed; optional, so this stays version 1.
  */
-public record FaultReportEventV1(FaultReportV1 report, CoverV1 coveredBy) {
+public record FaultReportEventV1(FaultReportV1 report, CoverV1 coveredBy, String resolution) {
+
+    /** An event that resolves nothing. */
+    public FaultReportEventV1(FaultReportV1 report, CoverV1 coveredBy) {
+        this(report, coveredBy, null);
+    }
 
     public record FaultReportV1(
             UUID id,
