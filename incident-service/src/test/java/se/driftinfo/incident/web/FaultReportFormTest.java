@@ -5,18 +5,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.driftinfo.incident.Requests;
 import se.driftinfo.incident.Upstream;
 import se.driftinfo.incident.report.FaultReport;
+import se.driftinfo.infra.Forms;
 import se.driftinfo.infra.InfraTestResource;
 
 @QuarkusTest
@@ -42,7 +47,8 @@ class FaultReportFormTest {
 
     @Test
     void aFilledInFormGivesTheReferenceAndWhenTheHelpdeskAnswers() {
-        given().formParams(form())
+        Forms.form()
+                .formParams(form())
                 .when()
                 .post("/felanmalan")
                 .then()
@@ -56,7 +62,8 @@ class FaultReportFormTest {
         Requests.declareOutage("kronoberg", "cosmic");
         Map<String, String> form = form();
         form.put("system", "kronoberg/cosmic");
-        given().formParams(form)
+        Forms.form()
+                .formParams(form)
                 .when()
                 .post("/felanmalan")
                 .then()
@@ -70,7 +77,8 @@ class FaultReportFormTest {
         Map<String, String> form = form();
         form.put("description", "Journalen för 198112189876 går inte att öppna i Cosmic.");
         form.put("contactEmail", "fel");
-        given().formParams(form)
+        Forms.form()
+                .formParams(form)
                 .when()
                 .post("/felanmalan")
                 .then()
@@ -88,7 +96,8 @@ class FaultReportFormTest {
         Map<String, String> form = form();
         form.put("description", description(4000));
         // As a browser sends it (accept-charset="utf-8"); REST Assured's default would be ISO-8859-1.
-        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        Forms.form()
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParams(form)
                 .when()
                 .post("/felanmalan")
@@ -101,7 +110,8 @@ class FaultReportFormTest {
     void aLongerDescriptionIsRefusedOnTheFieldAndKept() {
         Map<String, String> form = form();
         form.put("description", description(4001));
-        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        Forms.form()
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParams(form)
                 .when()
                 .post("/felanmalan")
@@ -110,6 +120,29 @@ class FaultReportFormTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("<span class=\"error\">Beskriv felet med 10–4000 tecken.</span>"))
                 .body(containsString("Växeln på vårdcentralen i Överkalix"));
+    }
+
+    @Test
+    void theFormCarriesItsOwnTokenAndAPostFromElsewhereIsRefusedAndNotStored() {
+        Response page = given().get("/felanmalan");
+        String cookie = page.getCookie("csrf");
+        Matcher field = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertTrue(field.find(), "the form has a hidden csrf field");
+        given().cookie("csrf", cookie)
+                .formParam("csrf", field.group(1))
+                .formParams(form())
+                .post("/felanmalan")
+                .then()
+                .statusCode(200)
+                .body(containsString("<strong id=\"reference\">FR-"));
+
+        long before = QuarkusTransaction.requiringNew().call(() -> FaultReport.count());
+        given().formParams(form())
+                .accept("text/html")
+                .post("/felanmalan")
+                .then()
+                .statusCode(403);
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> FaultReport.count()));
     }
 
     /** Exactly {@code length} UTF-16 units (as @Size counts) of Swedish text with a 4-byte emoji. */

@@ -1,0 +1,76 @@
+package se.driftinfo.kit.web;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import se.driftinfo.kit.problem.Problem;
+
+/**
+ * Refuses a state-changing form post (staff or public) whose hidden {@code csrf} field does not match
+ * the browser's {@code csrf} cookie (see {@link CsrfToken}). JSON APIs are not forms: browsers cannot
+ * send them cross-site without CORS, and they authenticate with bearer tokens or API keys, not cookies.
+ */
+public class CsrfFilter {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    @ServerRequestFilter
+    @WithFormRead
+    public Response check(ResteasyReactiveContainerRequestContext request) {
+        if (SAFE.contains(request.getMethod()) || !isForm(request.getMediaType())) {
+            return null;
+        }
+        jakarta.ws.rs.core.Cookie cookie = request.getCookies().get(CsrfToken.NAME);
+        // @WithFormRead has parsed the form before this filter, so reading the field does not consume the body.
+        Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
+                .getFormParameter(CsrfToken.NAME, true, false);
+        if (cookie != null
+                && field instanceof String sent
+                && CsrfToken.Tokens.wellFormed(sent)
+                && MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.US_ASCII),
+                        cookie.getValue().getBytes(StandardCharsets.US_ASCII))) {
+            return null;
+        }
+        return refusal(request.getHeaderString(HttpHeaders.ACCEPT));
+    }
+
+    private static boolean isForm(MediaType type) {
+        return type != null
+                && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+    }
+
+    /** A person gets a page that says what to do; a program gets a problem detail. */
+    private static Response refusal(String accept) {
+        String detail =
+                "The form's csrf field is missing or does not match the csrf cookie; reload the page and send it again.";
+        if (accept != null && accept.contains(MediaType.TEXT_HTML)) {
+            String page = """
+                    <!DOCTYPE html>
+                    <html lang="sv"><head><meta charset="utf-8"><title>Formuläret har gått ut – Driftinfo</title>
+                    <link rel="stylesheet" href="/css/driftinfo.css"></head>
+                    <body><main><h1>Formuläret har gått ut</h1>
+                    <p>Av säkerhetsskäl skickades det inte. Gå tillbaka, ladda om sidan och skicka igen.</p>
+                    <p lang="en">The form had expired and was not sent. Go back, reload the page and send it again.</p>
+                    </main></body></html>
+                    """;
+            return Response.status(Response.Status.FORBIDDEN)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(page)
+                    .build();
+        }
+        return Response.status(Response.Status.FORBIDDEN)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(
+                        "https://driftinfo.se/problems/csrf", "Form token missing or wrong", 403, detail, null, null))
+                .build();
+    }
+}

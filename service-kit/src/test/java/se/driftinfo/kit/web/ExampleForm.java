@@ -1,0 +1,41 @@
+package se.driftinfo.kit.web;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** A page with a form, as a service has one: the GET renders the token, the POST changes state. */
+@Path("/test/form")
+public class ExampleForm {
+
+    private final CsrfToken csrf;
+
+    public ExampleForm(CsrfToken csrf) {
+        this.csrf = csrf;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public String page() {
+        return "<form method=\"post\"><input type=\"hidden\" name=\"csrf\" value=\"" + csrf.getToken()
+                + "\"><input name=\"title\"></form>";
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String submit(@RestForm String title) {
+        return "saved " + title;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String api(String body) {
+        return "api " + body;
+    }
+}
