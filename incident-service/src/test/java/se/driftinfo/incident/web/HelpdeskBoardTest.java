@@ -72,4 +72,10 @@ class HelpdeskBoardTest {
                 .body(containsString("Driftstörning tele-q"))
                 .body(not(containsString(">norrbotten<")));
     }
+
+    @Test
+    void staffInTestsReachThePagesThroughTheSharedSignIn() {
+        se.driftinfo.infra.Staff.as("operator").get("/helpdesk").then().statusCode(200);
+        se.driftinfo.infra.Staff.as("planner").get("/helpdesk").then().statusCode(403);
+    }
 }

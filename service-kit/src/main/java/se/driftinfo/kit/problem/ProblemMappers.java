@@ -23,6 +23,7 @@ import se.driftinfo.kit.domain.ConflictException;
 import se.driftinfo.kit.domain.DomainException;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.kit.domain.OutsideRegionException;
 import se.driftinfo.kit.domain.StaleVersionException;
 
 /**
@@ -52,6 +53,9 @@ public class ProblemMappers {
         }
         if (e instanceof StaleVersionException) {
             return new Problem(TYPE_BASE + "stale-version", "Precondition failed", 412, e.getMessage(), instance, null);
+        }
+        if (e instanceof OutsideRegionException) {
+            return new Problem(TYPE_BASE + "outside-region", "Forbidden", 403, e.getMessage(), instance, null);
         }
         if (e instanceof ConflictException) {
             return new Problem(

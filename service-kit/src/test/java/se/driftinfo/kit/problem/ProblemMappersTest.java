@@ -9,6 +9,7 @@ import se.driftinfo.kit.domain.ConflictException;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.InvalidFieldException.FieldError;
 import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.kit.domain.OutsideRegionException;
 import se.driftinfo.kit.domain.StaleVersionException;
 
 /** Each domain exception becomes the same problem details the services answered with before. */
@@ -25,6 +26,14 @@ class ProblemMappersTest {
         assertEquals("Window 42 does not exist", p.detail());
         assertEquals(PATH, p.instance());
         assertNull(p.invalidParams());
+    }
+
+    @Test
+    void anotherRegionsThingIs403() {
+        Problem p = ProblemMappers.problemOf(new OutsideRegionException("kronoberg"), PATH);
+        assertEquals(403, p.status());
+        assertEquals("https://driftinfo.se/problems/outside-region", p.type());
+        assertEquals("Your account may not see or change region kronoberg", p.detail());
     }
 
     @Test
