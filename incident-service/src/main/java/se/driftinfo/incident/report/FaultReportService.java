@@ -245,7 +245,7 @@ public class FaultReportService {
         for (FaultReport report : reports.linkedTo(outage.id())) {
             if (report.resolveWithOutage(
                     outage.id(), outage.message(), outage.author(), outage.at(), supportHours(report))) {
-                events.statusChanged(report);
+                events.resolvedWithOutage(report, outage.message());
             }
         }
         reports.flush();

@@ -31,11 +31,28 @@ public class ReportEvents {
         publish(EventTypes.FAULT_REPORT_STATUS_CHANGED, report);
     }
 
+    /**
+     * The report was resolved because its outage was: the event carries the outage's resolution message,
+     * so the reporter is told how the fault was fixed.
+     */
+    public void resolvedWithOutage(FaultReport report, String resolution) {
+        outbox.add(
+                Topics.INCIDENTS,
+                report.id.toString(),
+                EventTypes.FAULT_REPORT_STATUS_CHANGED,
+                EventSources.INCIDENT,
+                toEvent(report, resolution));
+    }
+
     private void publish(String type, FaultReport report) {
         outbox.add(Topics.INCIDENTS, report.id.toString(), type, EventSources.INCIDENT, toEvent(report));
     }
 
     static FaultReportEventV1 toEvent(FaultReport r) {
+        return toEvent(r, null);
+    }
+
+    static FaultReportEventV1 toEvent(FaultReport r, String resolution) {
         CoverV1 cover = r.coveredKind == null
                 ? null
                 : new CoverV1(r.coveredKind.name(), r.coveredId, r.coveredTitle, r.coveredUntil);
@@ -55,6 +72,7 @@ public class ReportEvents {
                         r.outageId,
                         r.receivedAt,
                         r.updatedAt),
-                cover);
+                cover,
+                resolution);
     }
 }

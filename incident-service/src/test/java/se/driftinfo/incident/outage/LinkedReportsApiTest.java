@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -99,11 +100,15 @@ class LinkedReportsApiTest {
         patch(waiting, Map.of("status", "CLOSED"));
         patch(unlinked, Map.of("impact", "LOW"));
         Map<String, List<String>> seen = new HashMap<>();
+        Map<String, List<String>> resolutions = new HashMap<>();
         TopicReader.readUntil(Topics.INCIDENTS, Duration.ofSeconds(30), event -> {
             if (List.of(covered, waiting, unlinked).contains(event.key())) {
                 FaultReportEventV1 data = event.data(FaultReportEventV1.class);
                 seen.computeIfAbsent(event.key(), k -> new ArrayList<>())
                         .add(event.type() + ":" + data.report().status());
+                resolutions
+                        .computeIfAbsent(event.key(), k -> new ArrayList<>())
+                        .add(data.report().status() + ":" + data.resolution());
             }
             return seen.getOrDefault(covered, List.of()).contains(EventTypes.FAULT_REPORT_STATUS_CHANGED + ":CLOSED")
                     && seen.getOrDefault(waiting, List.of())
@@ -121,6 +126,15 @@ class LinkedReportsApiTest {
                 seen.get(waiting).stream().filter(resolved::equals).count(),
                 seen.get(waiting).toString());
         assertEquals(0, seen.get(unlinked).stream().filter(resolved::equals).count());
+        // The reporter is told how the fault was fixed: the outage's resolution, only in the resolving event.
+        for (String id : List.of(covered, waiting)) {
+            assertEquals(
+                    List.of("RESOLVED:" + RESOLUTION, "CLOSED:null"),
+                    resolutions.get(id).stream()
+                            .filter(r -> r.startsWith("RESOLVED:") || r.startsWith("CLOSED:"))
+                            .toList());
+        }
+        assertTrue(resolutions.get(unlinked).stream().allMatch(r -> r.endsWith(":null")));
     }
 
     private static void patch(String id, Map<String, Object> body) {
