@@ -44,6 +44,12 @@ public interface MailMessages {
     @Message("Er felanmälan {reference}: ny status")
     String faultReportChanged(String reference);
 
+    @Message("Er felanmälan {reference} är åtgärdad")
+    String faultReportResolved(String reference);
+
+    @Message("Er felanmälan {reference} är avslutad")
+    String faultReportClosed(String reference);
+
     @Message("Bekräfta din prenumeration på Driftinfo")
     String confirmSubject();
 
@@ -120,6 +126,21 @@ public interface MailMessages {
     /** After the reference. */
     @Message("om {system} har ny status: {status}.")
     String faultReportChangedTail(String system, String status);
+
+    /** A report's status in words; a status added later is shown as sent. */
+    @Message("{#when status}{#is 'NEW'}mottagen{#is 'TRIAGED'}bedömd{#is 'IN_PROGRESS'}under arbete"
+            + "{#is 'WAITING_FOR_REPORTER'}väntar på svar från er{#is 'RESOLVED'}åtgärdad{#is 'CLOSED'}avslutad"
+            + "{#else}{status}{/when}")
+    String faultReportStatus(String status);
+
+    /** After the reference, when the report is resolved or closed: the fault is fixed, no reserve routine. */
+    @Message("om {system} är {#if closed}avslutad{#else}åtgärdad{/if}. Felet är åtgärdat och {system} ska fungera"
+            + " som vanligt igen.")
+    String faultReportFixedTail(String system, boolean closed);
+
+    /** Before the helpdesk's own words on how the fault was fixed. */
+    @Message("{#if byOutage}Felet berodde på en driftstörning som nu är åtgärdad. {/if}Så här skrev supporten:")
+    String faultReportResolution(boolean byOutage);
 
     @Message("Felet hör troligen ihop med: {coveredBy}. Använd er reservrutin.")
     String faultReportCoveredBy(String coveredBy);

@@ -52,6 +52,14 @@ public interface MailMessagesEn extends MailMessages {
     String faultReportChanged(String reference);
 
     @Override
+    @Message("Your fault report {reference} is resolved")
+    String faultReportResolved(String reference);
+
+    @Override
+    @Message("Your fault report {reference} is closed")
+    String faultReportClosed(String reference);
+
+    @Override
     @Message("Confirm your Driftinfo subscription")
     String confirmSubject();
 
@@ -139,6 +147,21 @@ public interface MailMessagesEn extends MailMessages {
     @Override
     @Message("about {system} has a new status: {status}.")
     String faultReportChangedTail(String system, String status);
+
+    @Override
+    @Message("{#when status}{#is 'NEW'}received{#is 'TRIAGED'}assessed{#is 'IN_PROGRESS'}in progress"
+            + "{#is 'WAITING_FOR_REPORTER'}waiting for your reply{#is 'RESOLVED'}resolved{#is 'CLOSED'}closed"
+            + "{#else}{status}{/when}")
+    String faultReportStatus(String status);
+
+    @Override
+    @Message("about {system} is {#if closed}closed{#else}resolved{/if}. The fault is fixed and {system} should"
+            + " work as usual again.")
+    String faultReportFixedTail(String system, boolean closed);
+
+    @Override
+    @Message("{#if byOutage}The fault was caused by an outage that is now resolved. {/if}The helpdesk wrote:")
+    String faultReportResolution(boolean byOutage);
 
     @Override
     @Message("The fault is probably explained by: {coveredBy}. Use your reserve routine.")

@@ -38,9 +38,24 @@ public class MailTemplates {
             String since,
             String unsubscribeUrl) {}
 
-    /** @param kind RECEIVED, TRIAGED or STATUS_CHANGED */
+    /**
+     * @param kind RECEIVED, TRIAGED or STATUS_CHANGED
+     * @param status the report's status in the reader's words
+     * @param fixed resolved or closed: the mail says the fault is fixed and gives no reserve-routine advice
+     * @param resolution what the helpdesk wrote when resolving it, or null
+     * @param byOutage resolved because the outage it belonged to was resolved
+     */
     public record FaultReportMail(
-            String kind, String reference, String unitName, String system, String status, String coveredBy) {}
+            String kind,
+            String reference,
+            String unitName,
+            String system,
+            String status,
+            String coveredBy,
+            boolean fixed,
+            boolean closed,
+            String resolution,
+            boolean byOutage) {}
 
     public record ConfirmMail(String regions, String systems, String confirmUrl, String unsubscribeUrl) {}
 

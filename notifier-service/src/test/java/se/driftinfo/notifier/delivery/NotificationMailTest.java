@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -361,7 +362,7 @@ class NotificationMailTest {
                 "cosmic",
                 "HIGH",
                 "P1",
-                "RESOLVED",
+                "WAITING_FOR_REPORTER",
                 null,
                 at,
                 at.plusSeconds(600));
@@ -372,7 +373,9 @@ class NotificationMailTest {
                 new FaultReportEventV1(changed, null));
         MimeMessage status = Mailbox.await(email, 2).get(1);
         assertEquals("Your fault report FR-2027-000123: status update", Mails.subject(status));
-        assertTrue(Mails.text(Mails.part(status, "text/plain").orElseThrow()).contains("RESOLVED"));
+        String text = Mails.text(Mails.part(status, "text/plain").orElseThrow());
+        assertTrue(text.contains("has a new status: waiting for your reply."), text);
+        assertFalse(text.contains("WAITING_FOR_REPORTER"), "the status in words, not the raw value: " + text);
     }
 
     @Test
