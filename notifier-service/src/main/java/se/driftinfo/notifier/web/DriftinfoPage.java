@@ -16,18 +16,27 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 import se.driftinfo.contracts.catalog.RegionV1;
 import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
+import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.notifier.NotifierConfig;
 import se.driftinfo.notifier.catalog.Catalog;
 import se.driftinfo.notifier.feed.FeedMessages;
@@ -41,10 +50,12 @@ import se.driftinfo.notifier.window.WindowRepository;
 import se.driftinfo.notifier.window.WindowView;
 
 /**
- * The public page clinics open: active outages, the coming weeks' maintenance, calendar links for
- * every client (webcal for Apple and Outlook desktop; Google, Outlook.com and Microsoft 365 need https),
- * and a subscribe form. Swedish by default, English with {@code ?lang=en} or a browser that prefers English;
- * the texts are the {@link DriftinfoPageMessages} bundle.
+ * The public page clinics open: active outages, the coming weeks' maintenance as a list and a month
+ * view ({@code ?month=2026-12}, with links to the months before and after), calendar links for every
+ * client (webcal for Apple and Outlook desktop; Google, Outlook.com and Microsoft 365 need https), and a
+ * subscribe form. {@code ?region=} narrows outages, list and month to one region. Swedish by default,
+ * English with {@code ?lang=en} or a browser that prefers English; the texts are the {@link
+ * DriftinfoPageMessages} bundle. Times are Europe/Stockholm's, whatever zone a window was planned in.
  */
 @Path("/driftinfo")
 @Produces(MediaType.TEXT_HTML)
@@ -52,7 +63,16 @@ public class DriftinfoPage {
 
     static final Duration UPCOMING = Duration.ofDays(60);
     static final int MAX_ROWS = 50;
-    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+    /** How far back the month view goes: enough to look up last season's windows. */
+    static final int MONTHS_BACK = 12;
+
+    /** How far ahead the month view goes: planners rarely publish further, and each month is expanded on request. */
+    static final int MONTHS_AHEAD = 24;
+
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
+    private static final ZoneId STOCKHOLM = MonthCalendar.STOCKHOLM;
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
     /** One active outage. */
@@ -60,6 +80,29 @@ public class DriftinfoPage {
 
     /** One coming occurrence. */
     public record OccurrenceRow(String title, String region, String systems, String when, boolean moved) {}
+
+    /** A weekday column: its short name shown, the full name for screen readers. */
+    public record Weekday(String shortName, String name) {}
+
+    /**
+     * The month view.
+     *
+     * @param month the month shown, {@code 2026-12}
+     * @param requested the month asked for with {@code ?month=}, kept by the language link; null for "now"
+     * @param empty the sentence shown when nothing is in the month, else null
+     * @param previousUrl null at the earliest month the page shows; {@code nextUrl} likewise
+     */
+    public record MonthView(
+            String month,
+            String requested,
+            String caption,
+            List<Weekday> weekdays,
+            List<MonthCalendar.Week> weeks,
+            String empty,
+            String previousUrl,
+            String previousLabel,
+            String nextUrl,
+            String nextLabel) {}
 
     /** Ways to add one feed to a calendar. */
     public record FeedLinks(String name, String https, String webcal, String google, String outlook, String office) {}
@@ -71,7 +114,10 @@ public class DriftinfoPage {
                 List<OccurrenceRow> upcoming,
                 List<FeedLinks> feeds,
                 List<RegionV1> regions,
-                String lang);
+                String lang,
+                String region,
+                MonthView month,
+                String otherLanguageUrl);
 
         static native TemplateInstance subscribed(String email, String lang);
     }
@@ -109,11 +155,25 @@ public class DriftinfoPage {
 
     @GET
     @Transactional
-    public TemplateInstance page(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+    public TemplateInstance page(
+            @QueryParam("lang") String lang,
+            @QueryParam("region") String region,
+            @QueryParam("month") String month,
+            @Context HttpHeaders headers) {
         Locale locale = locale(lang, headers);
-        DateTimeFormatter when = DateTimeFormatter.ofPattern(text(locale).datePattern(), locale);
+        DriftinfoPageMessages text = text(locale);
+        String regionFilter = region == null || region.isBlank() ? null : region.strip();
+        if (regionFilter != null && catalog.region(regionFilter).isEmpty()) {
+            throw new InvalidFieldException("region", "unknown region '" + regionFilter + "'");
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(STOCKHOLM);
+        YearMonth shown = month(month, YearMonth.from(now));
+        DateTimeFormatter when = DateTimeFormatter.ofPattern(text.datePattern(), locale);
+        List<OutageView> activeOutages = outages.active().stream()
+                .filter(o -> regionFilter == null || regionFilter.equals(o.region))
+                .toList();
         List<OutageRow> active = new ArrayList<>();
-        for (OutageView view : outages.active()) {
+        for (OutageView view : activeOutages) {
             OutageV1 o = view.outage();
             active.add(new OutageRow(
                     o.title(),
@@ -121,13 +181,13 @@ public class DriftinfoPage {
                     catalog.systemNames(o.region(), o.systems()),
                     when.format(o.startedAt().atZone(STOCKHOLM)),
                     "OUTAGE".equals(o.impact()),
-                    o.status()));
+                    text.outageStatus(o.status())));
         }
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(STOCKHOLM);
+        List<WindowView> shownWindows = regionFilter == null ? windows.all() : windows.inRegion(regionFilter);
         List<OccurrenceRow> upcoming = new ArrayList<>();
         record Dated(ZonedDateTime start, OccurrenceRow row) {}
         List<Dated> dated = new ArrayList<>();
-        for (WindowView view : windows.all()) {
+        for (WindowView view : shownWindows) {
             if (view.cancelled()) {
                 continue;
             }
@@ -139,8 +199,8 @@ public class DriftinfoPage {
                                 w.title(),
                                 catalog.regionName(w.region()),
                                 catalog.systemNames(w.region(), w.systems()),
-                                when.format(o.start()) + "–"
-                                        + DateTimeFormatter.ofPattern("HH:mm").format(o.end()),
+                                when.format(o.start().withZoneSameInstant(STOCKHOLM)) + "–"
+                                        + HOURS.format(o.end().withZoneSameInstant(STOCKHOLM)),
                                 o.moved())));
             }
         }
@@ -149,12 +209,166 @@ public class DriftinfoPage {
                 .limit(MAX_ROWS)
                 .forEach(d -> upcoming.add(d.row()));
         List<FeedLinks> feeds = new ArrayList<>();
-        feeds.add(links(feedNames.allRegionsListed(), "/feeds/all.ics"));
-        for (RegionV1 region : catalog.regions()) {
-            feeds.add(links(region.name(), "/feeds/regions/" + region.code() + ".ics"));
+        feeds.add(links(text.allRegions(), feedNames.allRegionsListed(), "/feeds/all.ics"));
+        for (RegionV1 r : catalog.regions()) {
+            feeds.add(links(r.name(), r.name(), "/feeds/regions/" + r.code() + ".ics"));
         }
-        return Templates.page(active, upcoming, feeds, catalog.regions(), locale.getLanguage())
+        MonthView monthView = monthView(
+                shown, now, regionFilter, month != null && !month.isBlank(), shownWindows, activeOutages, locale);
+        return Templates.page(
+                        active,
+                        upcoming,
+                        feeds,
+                        catalog.regions(),
+                        locale.getLanguage(),
+                        regionFilter,
+                        monthView,
+                        pageUrl(text.otherLanguageCode(), regionFilter, monthView.requested(), null))
                 .setLocale(locale);
+    }
+
+    /** {@code ?month=2026-12}; absent means the current month; a few years either way at most. */
+    static YearMonth month(String month, YearMonth current) {
+        if (month == null || month.isBlank()) {
+            return current;
+        }
+        YearMonth asked;
+        try {
+            if (!MONTH.matcher(month.strip()).matches()) {
+                throw new DateTimeParseException("not YYYY-MM", month, 0);
+            }
+            asked = YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("month", "must be a month as YYYY-MM, e.g. " + current);
+        }
+        if (asked.isBefore(current.minusMonths(MONTHS_BACK)) || asked.isAfter(current.plusMonths(MONTHS_AHEAD))) {
+            throw new InvalidFieldException(
+                    "month",
+                    "must be from " + current.minusMonths(MONTHS_BACK) + " to " + current.plusMonths(MONTHS_AHEAD));
+        }
+        return asked;
+    }
+
+    /**
+     * The month's grid with every occurrence of the shown windows that touches it, cancelled ones
+     * marked, and the active outages on each day from their start until today.
+     */
+    private MonthView monthView(
+            YearMonth month,
+            ZonedDateTime now,
+            String regionFilter,
+            boolean requested,
+            List<WindowView> shownWindows,
+            List<OutageView> activeOutages,
+            Locale locale) {
+        DriftinfoPageMessages text = text(locale);
+        ZonedDateTime from = month.atDay(1).atStartOfDay(STOCKHOLM);
+        ZonedDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(STOCKHOLM);
+        record Placed(int order, ZonedDateTime start, MonthCalendar.Entry entry) {}
+        Map<LocalDate, List<Placed>> placed = new HashMap<>();
+        for (OutageView view : activeOutages) {
+            OutageV1 o = view.outage();
+            ZonedDateTime started = o.startedAt().atZone(STOCKHOLM);
+            if (!started.isBefore(to) || now.isBefore(from)) {
+                continue;
+            }
+            for (MonthCalendar.Piece piece :
+                    MonthCalendar.pieces(started, now.isAfter(started) ? now : started, month)) {
+                String time = piece.day().equals(started.toLocalDate())
+                        ? text.sinceTime(HOURS.format(started))
+                        : text.ongoing();
+                placed.computeIfAbsent(piece.day(), d -> new ArrayList<>())
+                        .add(new Placed(
+                                0,
+                                started,
+                                new MonthCalendar.Entry(
+                                        time,
+                                        o.title(),
+                                        catalog.systemNames(o.region(), o.systems()),
+                                        regionFilter == null ? catalog.regionName(o.region()) : null,
+                                        false,
+                                        false,
+                                        true,
+                                        "OUTAGE".equals(o.impact()))));
+            }
+        }
+        for (WindowView view : shownWindows) {
+            WindowV1 w = view.window();
+            for (Occurrence o : Occurrences.overlapping(w, from, to)) {
+                ZonedDateTime start = o.start().withZoneSameInstant(STOCKHOLM);
+                ZonedDateTime end = o.end().withZoneSameInstant(STOCKHOLM);
+                for (MonthCalendar.Piece piece : MonthCalendar.pieces(start, end, month)) {
+                    String time =
+                            switch (piece.span()) {
+                                case WITHIN -> HOURS.format(start) + "–" + HOURS.format(end);
+                                case STARTS -> text.fromTime(HOURS.format(start));
+                                case CONTINUES -> text.allDay();
+                                case ENDS -> text.untilTime(HOURS.format(end));
+                            };
+                    placed.computeIfAbsent(piece.day(), d -> new ArrayList<>())
+                            .add(new Placed(
+                                    1,
+                                    start,
+                                    new MonthCalendar.Entry(
+                                            time,
+                                            w.title(),
+                                            catalog.systemNames(w.region(), w.systems()),
+                                            regionFilter == null ? catalog.regionName(w.region()) : null,
+                                            o.cancelled(),
+                                            o.moved(),
+                                            false,
+                                            false)));
+                }
+            }
+        }
+        Map<LocalDate, List<MonthCalendar.Entry>> entries = new HashMap<>();
+        placed.forEach((day, list) -> entries.put(
+                day,
+                list.stream()
+                        .sorted(Comparator.comparingInt(Placed::order)
+                                .thenComparing(Placed::start)
+                                .thenComparing(p -> p.entry().title()))
+                        .map(Placed::entry)
+                        .toList()));
+        DateTimeFormatter monthName = DateTimeFormatter.ofPattern(text.monthPattern(), locale);
+        String name = monthName.format(month);
+        String regionName = regionFilter == null ? text.allRegions() : catalog.regionName(regionFilter);
+        List<Weekday> weekdays = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            weekdays.add(new Weekday(
+                    day.getDisplayName(TextStyle.SHORT, locale), day.getDisplayName(TextStyle.FULL, locale)));
+        }
+        YearMonth current = YearMonth.from(now);
+        YearMonth previous = month.minusMonths(1);
+        YearMonth next = month.plusMonths(1);
+        boolean hasPrevious = !previous.isBefore(current.minusMonths(MONTHS_BACK));
+        boolean hasNext = !next.isAfter(current.plusMonths(MONTHS_AHEAD));
+        return new MonthView(
+                month.toString(),
+                requested ? month.toString() : null,
+                text.monthCaption(name, regionName),
+                weekdays,
+                MonthCalendar.weeks(month, now.toLocalDate(), entries),
+                entries.isEmpty() ? text.nothingInMonth(name) : null,
+                hasPrevious ? pageUrl(locale.getLanguage(), regionFilter, previous.toString(), "month") : null,
+                hasPrevious ? text.previousMonth(monthName.format(previous)) : null,
+                hasNext ? pageUrl(locale.getLanguage(), regionFilter, next.toString(), "month") : null,
+                hasNext ? text.nextMonth(monthName.format(next)) : null);
+    }
+
+    /** A link to this page keeping the reader's language, region and month; {@code anchor} without '#'. */
+    static String pageUrl(String lang, String region, String month, String anchor) {
+        StringBuilder url = new StringBuilder("/driftinfo?lang=").append(lang);
+        if (region != null) {
+            url.append("&region=").append(encode(region));
+        }
+        if (month != null) {
+            url.append("&month=").append(month);
+        }
+        if (anchor != null) {
+            url.append('#').append(anchor);
+        }
+        return url.toString();
     }
 
     /** The page's form; the JSON API is {@code POST /api/subscriptions}. Same rules, same confirmation mail. */
@@ -197,11 +411,15 @@ public class DriftinfoPage {
         return locale.getLanguage().equals("en") ? english : swedish;
     }
 
-    FeedLinks links(String name, String path) {
+    /**
+     * @param name the feed as the page names it, in the reader's language
+     * @param calendarName the feed's own (Swedish) name, for the calendar a client creates from it
+     */
+    FeedLinks links(String name, String calendarName, String path) {
         String https = config.publicUrl() + path;
         String webcal = https.replaceFirst("^https?://", "webcal://");
         String url = encode(https);
-        String title = encode(feedNames.named(name));
+        String title = encode(feedNames.named(calendarName));
         return new FeedLinks(
                 name,
                 https,

@@ -101,4 +101,64 @@ public interface DriftinfoPageMessages {
 
     @Message("Tillbaka")
     String back();
+
+    /** The feed of every region, and the region filter's choice of every region. */
+    @Message("Alla regioner")
+    String allRegions();
+
+    /** The button of the region filter. */
+    @Message("Visa")
+    String show();
+
+    /** An outage's status in words; a status added later is shown as sent. */
+    @Message("{#when status}{#is 'INVESTIGATING'}Felsökning pågår{#is 'IDENTIFIED'}Orsaken är hittad"
+            + "{#is 'MONITORING'}Åtgärdad, bevakas{#is 'RESOLVED'}Åtgärdad{#else}{status}{/when}")
+    String outageStatus(String status);
+
+    @Message("Månadsöversikt")
+    String monthHeading();
+
+    /** How a month is named, a {@link java.time.format.DateTimeFormatter} pattern (stand-alone month). */
+    @Message("LLLL yyyy")
+    String monthPattern();
+
+    @Message("Kalender för {month} – {region}")
+    String monthCaption(String month, String region);
+
+    @Message("Föregående månad ({month})")
+    String previousMonth(String month);
+
+    @Message("Nästa månad ({month})")
+    String nextMonth(String month);
+
+    @Message("Vecka")
+    String week();
+
+    /** Shown in today's cell besides {@code aria-current="date"}. */
+    @Message("idag")
+    String today();
+
+    /** A cancelled occurrence, shown struck through where it would have been. */
+    @Message("Inställt")
+    String cancelled();
+
+    @Message("från {time}")
+    String fromTime(String time);
+
+    @Message("till {time}")
+    String untilTime(String time);
+
+    @Message("hela dagen")
+    String allDay();
+
+    /** An active outage on the day it started. */
+    @Message("sedan {time}")
+    String sinceTime(String time);
+
+    /** An active outage on the days after it started. */
+    @Message("pågår")
+    String ongoing();
+
+    @Message("Inget planerat underhåll och inga pågående driftstörningar i {month}.")
+    String nothingInMonth(String month);
 }

@@ -130,4 +130,73 @@ public interface DriftinfoPageMessagesEn extends DriftinfoPageMessages {
     @Override
     @Message("Back")
     String back();
+
+    @Override
+    @Message("All regions")
+    String allRegions();
+
+    @Override
+    @Message("Show")
+    String show();
+
+    @Override
+    @Message("{#when status}{#is 'INVESTIGATING'}Investigating{#is 'IDENTIFIED'}Cause identified"
+            + "{#is 'MONITORING'}Fixed, monitoring{#is 'RESOLVED'}Resolved{#else}{status}{/when}")
+    String outageStatus(String status);
+
+    @Override
+    @Message("Month view")
+    String monthHeading();
+
+    @Override
+    @Message("LLLL yyyy")
+    String monthPattern();
+
+    @Override
+    @Message("Calendar for {month} – {region}")
+    String monthCaption(String month, String region);
+
+    @Override
+    @Message("Previous month ({month})")
+    String previousMonth(String month);
+
+    @Override
+    @Message("Next month ({month})")
+    String nextMonth(String month);
+
+    @Override
+    @Message("Week")
+    String week();
+
+    @Override
+    @Message("today")
+    String today();
+
+    @Override
+    @Message("Cancelled")
+    String cancelled();
+
+    @Override
+    @Message("from {time}")
+    String fromTime(String time);
+
+    @Override
+    @Message("until {time}")
+    String untilTime(String time);
+
+    @Override
+    @Message("all day")
+    String allDay();
+
+    @Override
+    @Message("since {time}")
+    String sinceTime(String time);
+
+    @Override
+    @Message("ongoing")
+    String ongoing();
+
+    @Override
+    @Message("No planned maintenance and no current outages in {month}.")
+    String nothingInMonth(String month);
 }

@@ -10,5 +10,14 @@ import java.time.ZonedDateTime;
  * @param start where it actually starts (differs from the original when moved)
  * @param end where it actually ends
  * @param moved true if the planner moved it
+ * @param cancelled true if the planner cancelled it (or the whole series); only {@link
+ *     Occurrences#overlapping} lists such occurrences
  */
-public record Occurrence(LocalDateTime originalStart, ZonedDateTime start, ZonedDateTime end, boolean moved) {}
+public record Occurrence(
+        LocalDateTime originalStart, ZonedDateTime start, ZonedDateTime end, boolean moved, boolean cancelled) {
+
+    /** An occurrence that takes place. */
+    public Occurrence(LocalDateTime originalStart, ZonedDateTime start, ZonedDateTime end, boolean moved) {
+        this(originalStart, start, end, moved, false);
+    }
+}

@@ -26,4 +26,19 @@ public final class Occurrences {
                         "MOVED".equals(o.status())))
                 .toList();
     }
+
+    /**
+     * Every occurrence that overlaps {@code [from, to)}, cancelled ones included and marked, sorted by
+     * start: what a calendar page shows, so that clinics see a cancellation where the window would have been.
+     */
+    public static List<Occurrence> overlapping(WindowV1 window, ZonedDateTime from, ZonedDateTime to) {
+        return WindowSchedule.overlapping(window, from.toInstant(), to.toInstant()).stream()
+                .map(o -> new Occurrence(
+                        o.originalStart(),
+                        o.start().atZone(o.zone()),
+                        o.end().atZone(o.zone()),
+                        "MOVED".equals(o.status()),
+                        o.cancelled()))
+                .toList();
+    }
 }

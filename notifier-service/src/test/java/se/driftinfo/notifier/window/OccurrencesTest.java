@@ -46,6 +46,40 @@ class OccurrencesTest {
     }
 
     @Test
+    void theCalendarsListKeepsACancelledOccurrenceMarkedWhereItWouldHaveBeen() {
+        LocalDateTime moved = LocalDateTime.of(2027, 7, 22, 18, 0);
+        List<OccurrenceExceptionV1> exceptions = List.of(
+                new OccurrenceExceptionV1(LocalDateTime.of(2027, 6, 16, 17, 0), "CANCELLED", null, null, "Semester", 1),
+                new OccurrenceExceptionV1(
+                        LocalDateTime.of(2027, 7, 21, 17, 0), "MOVED", moved, moved.plusHours(4), null, 2));
+        List<Occurrence> summer =
+                Occurrences.overlapping(window(exceptions, "SCHEDULED"), at(2027, 6, 1), at(2027, 8, 1));
+        assertEquals(
+                List.of(
+                        new Occurrence(
+                                LocalDateTime.of(2027, 6, 16, 17, 0),
+                                LocalDateTime.of(2027, 6, 16, 17, 0).atZone(STOCKHOLM),
+                                LocalDateTime.of(2027, 6, 16, 23, 0).atZone(STOCKHOLM),
+                                false,
+                                true),
+                        new Occurrence(
+                                LocalDateTime.of(2027, 7, 21, 17, 0),
+                                moved.atZone(STOCKHOLM),
+                                moved.plusHours(4).atZone(STOCKHOLM),
+                                true,
+                                false)),
+                summer);
+        assertEquals(
+                1,
+                Occurrences.between(window(exceptions, "SCHEDULED"), at(2027, 6, 1), at(2027, 8, 1))
+                        .size());
+        List<Occurrence> ofCancelledSeries =
+                Occurrences.overlapping(window(List.of(), "CANCELLED"), at(2027, 6, 1), at(2027, 7, 1));
+        assertEquals(1, ofCancelledSeries.size());
+        assertTrue(ofCancelledSeries.get(0).cancelled());
+    }
+
+    @Test
     void movedOccurrenceCountsWhereItLandsNotWhereTheRulePutIt() {
         // Moved from 17 March into April: a range of April only still finds it.
         LocalDateTime moved = LocalDateTime.of(2027, 4, 2, 18, 0);
