@@ -195,6 +195,14 @@ public class FaultReport extends PanacheEntityBase {
         return r;
     }
 
+    /**
+     * The due date the SLA clock runs toward: the first response while the report is new, then its
+     * resolution. The helpdesk's queue is ordered by it.
+     */
+    public Instant runningDue() {
+        return status == ReportStatus.NEW ? responseDue : resolveDue;
+    }
+
     /** The priority the SLA clock runs on: the triaged one, or medium impact until triage. */
     public Priority slaPriority() {
         return priority != null ? priority : Priority.of(Level.MEDIUM, urgency);
