@@ -12,8 +12,6 @@ import biweekly.io.TimezoneAssignment;
 import biweekly.util.com.google.ical.compat.javautil.DateIterator;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,41 +25,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import se.driftinfo.infra.Driftinfo;
 
 /**
  * A series planned through maintenance-service, with one occurrence cancelled and one moved, read back
  * from the notifier's feed by biweekly — a parser independent of the iCal4j that wrote it, using the
  * feed's own VTIMEZONE rather than the JVM's zone data — and compared with third Wednesdays computed
- * here with java.time.
+ * here with java.time. Runs on the system shared by all system tests ({@link RunningSystem}).
  */
+@ExtendWith(RunningSystem.class)
 class FeedInteropIT {
 
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     static Driftinfo system;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path root = Path.of(System.getProperty("driftinfo.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        system = Driftinfo.start(
-                root,
-                Files.createTempDirectory("driftinfo-interop-"),
-                false,
-                false,
-                Map.of(),
-                m -> System.out.println("[interop] " + m));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
+    static void start() {
+        system = RunningSystem.system();
     }
 
     @Test

@@ -7,24 +7,24 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import se.driftinfo.infra.Driftinfo;
 import se.driftinfo.infra.ServiceProcess;
 
 /**
  * The packaged services, each in its own JVM with the local profile, on real Kafka, PostgreSQL and
  * SMTP: exactly what {@code ./run-local} starts. Tests here check what crosses service boundaries.
+ * The system is shared with the other system tests ({@link RunningSystem}).
  */
+@ExtendWith(RunningSystem.class)
 class SystemIT {
 
     static Driftinfo system;
@@ -33,27 +33,11 @@ class SystemIT {
     static String notifier;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path root = Path.of(System.getProperty("driftinfo.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        Path work = Files.createTempDirectory("driftinfo-system-");
-        long t0 = System.nanoTime();
-        system = Driftinfo.start(root, work, false, false, Map.of(), m -> System.out.println("[system-test] " + m));
-        System.out.printf("[system-test] whole system ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        for (ServiceProcess p : system.services()) {
-            System.out.printf("[system-test] %s RSS %d MiB after start%n", p.name(), p.rssMiB());
-        }
-        maintenance = system.service("maintenance-service").url();
-        incident = system.service("incident-service").url();
-        notifier = system.service("notifier-service").url();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
+    static void start() {
+        system = RunningSystem.system();
+        maintenance = RunningSystem.url("maintenance-service");
+        incident = RunningSystem.url("incident-service");
+        notifier = RunningSystem.url("notifier-service");
     }
 
     @Test
