@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.driftinfo.infra.Driftinfo;
+import se.driftinfo.infra.Forms;
 import se.driftinfo.infra.ServiceProcess;
 
 /**
@@ -158,7 +159,9 @@ class SystemIT {
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("/subscriptions/confirm/([A-Za-z0-9_-]+)")
                 .matcher(confirmation);
         assertTrue(link.find(), "no confirm link in " + confirmation);
-        given().baseUri(notifier)
+        // As the confirm page's form posts it: with the CSRF cookie and field (service-kit's CsrfFilter).
+        Forms.form()
+                .baseUri(notifier)
                 .post("/subscriptions/confirm/" + link.group(1))
                 .then()
                 .statusCode(200);
