@@ -88,7 +88,8 @@ public class BurstSuggestions {
         return suggestion;
     }
 
-    private BurstSuggestion get(UUID id) {
+    /** One suggestion, e.g. to learn its region before answering it. */
+    public BurstSuggestion get(UUID id) {
         BurstSuggestion suggestion = em.find(BurstSuggestion.class, id);
         if (suggestion == null) {
             throw new NotFoundException("Burst suggestion " + id);

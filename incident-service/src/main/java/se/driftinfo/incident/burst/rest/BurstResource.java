@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.driftinfo.incident.Params;
 import se.driftinfo.incident.burst.BurstSuggestion;
 import se.driftinfo.incident.burst.BurstSuggestions;
+import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.problem.ProblemException;
 
 /** The helpdesk's answer to a burst suggestion (listed at {@code GET /api/outages/suggestions}). */
@@ -27,10 +28,12 @@ public class BurstResource {
 
     private final BurstSuggestions suggestions;
     private final SecurityIdentity identity;
+    private final RegionAccess access;
 
-    public BurstResource(BurstSuggestions suggestions, SecurityIdentity identity) {
+    public BurstResource(BurstSuggestions suggestions, SecurityIdentity identity, RegionAccess access) {
         this.suggestions = suggestions;
         this.identity = identity;
+        this.access = access;
     }
 
     /** The outage declared for a burst and the references of the reports linked to it. */
@@ -44,9 +47,11 @@ public class BurstResource {
     @RolesAllowed("operator")
     @Operation(summary = "Declare the outage a burst points at, with the burst's reports linked")
     public Response accept(@PathParam("id") String id, BurstSuggestions.Acceptance acceptance) {
+        UUID suggestion = Params.uuid("id", id);
+        access.require(suggestions.get(suggestion).region);
         ProblemException.requireBody(acceptance);
         BurstSuggestions.Accepted accepted = suggestions.accept(
-                Params.uuid("id", id), acceptance, identity.getPrincipal().getName());
+                suggestion, acceptance, identity.getPrincipal().getName());
         return Response.created(URI.create("/api/outages/" + accepted.outage().id))
                 .entity(new AcceptedView(
                         accepted.outage().id,
@@ -60,7 +65,9 @@ public class BurstResource {
     @RolesAllowed("operator")
     @Operation(summary = "Dismiss a burst suggestion until more reports arrive")
     public DismissedView dismiss(@PathParam("id") String id) {
-        BurstSuggestion s = suggestions.dismiss(Params.uuid("id", id));
+        UUID suggestion = Params.uuid("id", id);
+        access.require(suggestions.get(suggestion).region);
+        BurstSuggestion s = suggestions.dismiss(suggestion);
         return new DismissedView(s.id, s.region, s.system, s.status);
     }
 }

@@ -27,6 +27,7 @@ import se.driftinfo.incident.outage.Outage;
 import se.driftinfo.incident.outage.OutageService;
 import se.driftinfo.incident.report.FaultReportRepository;
 import se.driftinfo.incident.report.FaultReportService;
+import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.problem.ProblemException;
 
 /** Outages: the helpdesk declares, updates and resolves; anyone may read. */
@@ -41,18 +42,21 @@ public class OutageResource {
     private final FaultReportRepository reports;
     private final BurstDetector bursts;
     private final SecurityIdentity identity;
+    private final RegionAccess access;
 
     public OutageResource(
             OutageService service,
             FaultReportService reportService,
             FaultReportRepository reports,
             BurstDetector bursts,
-            SecurityIdentity identity) {
+            SecurityIdentity identity,
+            RegionAccess access) {
         this.service = service;
         this.reportService = reportService;
         this.reports = reports;
         this.bursts = bursts;
         this.identity = identity;
+        this.access = access;
     }
 
     public record LinkRequest(
@@ -82,6 +86,11 @@ public class OutageResource {
     @RolesAllowed("operator")
     @Operation(summary = "Declare an outage")
     public Response declare(OutageService.Declaration declaration) {
+        if (declaration != null
+                && declaration.region() != null
+                && !declaration.region().isBlank()) {
+            access.require(declaration.region());
+        }
         Outage outage = service.declare(ProblemException.requireBody(declaration), actor());
         return Response.created(URI.create("/api/outages/" + outage.id))
                 .entity(view(outage))
@@ -92,7 +101,10 @@ public class OutageResource {
     @PermitAll
     @Operation(summary = "Outages, newest first; active=true for those that go on")
     public List<OutageView> list(@QueryParam("active") boolean active) {
-        return service.list(active).stream().map(this::view).toList();
+        return service.list(active).stream()
+                .filter(o -> access.allows(o.region))
+                .map(this::view)
+                .toList();
     }
 
     @GET
@@ -101,6 +113,7 @@ public class OutageResource {
     @Operation(summary = "Bursts of reports with no outage declared: candidates to declare one")
     public List<SuggestionView> suggestions() {
         return bursts.open().stream()
+                .filter(s -> access.allows(s.region))
                 .map(s -> new SuggestionView(s.id, s.region, s.system, s.reportCount, s.firstReportAt, s.lastReportAt))
                 .toList();
     }
@@ -109,7 +122,7 @@ public class OutageResource {
     @Path("/{id}")
     @PermitAll
     public OutageView get(@PathParam("id") String id) {
-        return view(service.get(Params.uuid("id", id)));
+        return view(permitted(Params.uuid("id", id)));
     }
 
     @POST
@@ -117,7 +130,8 @@ public class OutageResource {
     @RolesAllowed("operator")
     @Operation(summary = "Add a status update to the timeline")
     public OutageView update(@PathParam("id") String id, OutageService.StatusUpdate update) {
-        return view(service.update(Params.uuid("id", id), ProblemException.requireBody(update), actor()));
+        UUID outageId = permitted(Params.uuid("id", id)).id;
+        return view(service.update(outageId, ProblemException.requireBody(update), actor()));
     }
 
     @POST
@@ -125,7 +139,8 @@ public class OutageResource {
     @RolesAllowed("operator")
     @Operation(summary = "Resolve the outage (final)")
     public OutageView resolve(@PathParam("id") String id, OutageService.Resolution resolution) {
-        return view(service.resolve(Params.uuid("id", id), ProblemException.requireBody(resolution), actor()));
+        UUID outageId = permitted(Params.uuid("id", id)).id;
+        return view(service.resolve(outageId, ProblemException.requireBody(resolution), actor()));
     }
 
     @POST
@@ -133,7 +148,7 @@ public class OutageResource {
     @RolesAllowed("operator")
     @Operation(summary = "Link a fault report to this outage")
     public OutageView link(@PathParam("id") String id, @Valid LinkRequest r) {
-        UUID outageId = Params.uuid("id", id);
+        UUID outageId = permitted(Params.uuid("id", id)).id;
         LinkRequest req = ProblemException.requireBody(r);
         reportService.link(req.reportId(), outageId, actor());
         return view(service.get(outageId));
@@ -144,9 +159,16 @@ public class OutageResource {
     @RolesAllowed("operator")
     @Operation(summary = "Unlink a fault report from this outage")
     public OutageView unlink(@PathParam("id") String id, @PathParam("reportId") String reportId) {
-        UUID outageId = Params.uuid("id", id);
+        UUID outageId = permitted(Params.uuid("id", id)).id;
         reportService.unlink(Params.uuid("reportId", reportId), outageId, actor());
         return view(service.get(outageId));
+    }
+
+    /** The outage, if this account may work in its region (403 otherwise). */
+    private Outage permitted(UUID id) {
+        Outage outage = service.get(id);
+        access.require(outage.region);
+        return outage;
     }
 
     private String actor() {

@@ -34,6 +34,7 @@ import se.driftinfo.incident.report.FaultReportService;
 import se.driftinfo.incident.report.ReportInput;
 import se.driftinfo.incident.report.ReportStatus;
 import se.driftinfo.incident.triage.Priority;
+import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.problem.ProblemException;
 
@@ -47,13 +48,19 @@ public class FaultReportResource {
     private final FaultReportRepository reports;
     private final SecurityIdentity identity;
     private final ApiKeys apiKeys;
+    private final RegionAccess access;
 
     public FaultReportResource(
-            FaultReportService service, FaultReportRepository reports, SecurityIdentity identity, ApiKeys apiKeys) {
+            FaultReportService service,
+            FaultReportRepository reports,
+            SecurityIdentity identity,
+            ApiKeys apiKeys,
+            RegionAccess access) {
         this.service = service;
         this.reports = reports;
         this.identity = identity;
         this.apiKeys = apiKeys;
+        this.access = access;
     }
 
     @POST
@@ -75,6 +82,11 @@ public class FaultReportResource {
             if (request != null) {
                 ApiKeys.requireOwnUnit(provider, request.reporterHsaId());
             }
+        } else if (request != null
+                && request.region() != null
+                && !request.region().isBlank()) {
+            // The helpdesk of one region reports for its own region only.
+            access.require(request.region());
         }
         FaultReport report = service.receive(ProblemException.requireBody(request));
         return Response.created(URI.create("/api/fault-reports/" + report.id))
@@ -95,6 +107,7 @@ public class FaultReportResource {
                         Params.enumOrNull("priority", priority, Priority.class),
                         region)
                 .stream()
+                .filter(r -> access.allows(r.region))
                 .map(FaultReportViews::summary)
                 .toList();
     }
@@ -106,6 +119,7 @@ public class FaultReportResource {
     @Operation(summary = "One report with its comments and audit trail")
     public Response get(@PathParam("id") String id) {
         FaultReport report = service.get(Params.uuid("id", id));
+        access.require(report.region);
         return Response.ok(FaultReportViews.detail(report)).tag(etag(report)).build();
     }
 
@@ -119,8 +133,10 @@ public class FaultReportResource {
                     + " outageId, timeSpentMinutes, comment")
     public Response triage(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
         UUID reportId = Params.uuid("id", id);
+        FaultReport current = service.get(reportId);
+        access.require(current.region);
         JsonObject patch = mergePatch(body);
-        FaultReportService.Triage change = TriagePatch.read(patch, service.get(reportId));
+        FaultReportService.Triage change = TriagePatch.read(patch, current);
         FaultReport report = service.triage(
                 reportId, version(ifMatch), change, identity.getPrincipal().getName());
         return Response.ok(FaultReportViews.detail(report)).tag(etag(report)).build();
