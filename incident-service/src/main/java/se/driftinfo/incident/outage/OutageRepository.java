@@ -2,6 +2,7 @@ package se.driftinfo.incident.outage;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,11 @@ public class OutageRepository implements PanacheRepositoryBase<Outage, UUID> {
 
     public List<Outage> active() {
         return list("resolvedAt is null order by startedAt desc");
+    }
+
+    /** Outages resolved at or after {@code since}, the latest resolved first: the helpdesk's recent history. */
+    public List<Outage> resolvedSince(Instant since) {
+        return list("resolvedAt >= ?1 order by resolvedAt desc", since);
     }
 
     public List<Outage> all() {
