@@ -3,6 +3,7 @@ package se.driftinfo.maintenance.window;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -109,6 +110,46 @@ public class WindowService {
     public List<Occurrence> upcoming(MaintenanceWindow window, int count) {
         LocalDateTime now = LocalDateTime.ofInstant(now(), window.zone());
         return occurrences(window, now, now.plusYears(5), count);
+    }
+
+    /**
+     * The next {@code count} occurrences a draft would have (from its start, or from today for a series
+     * that began earlier), checked exactly as saving it would check it; nothing is stored.
+     */
+    @Transactional
+    public List<Occurrence> preview(WindowRequest draft, int count) {
+        return expand(define(draft), count);
+    }
+
+    /**
+     * Which of a draft's next {@code count} occurrences fall in its region's support hours (a daytime
+     * stop that clinics notice at work), so a planner can be asked to confirm before saving it.
+     */
+    @Transactional
+    public List<Occurrence> duringSupportHours(WindowRequest draft, int count) {
+        WindowDefinition definition = define(draft);
+        Region region = catalog.region(definition.region()).orElseThrow();
+        return expand(definition, count).stream()
+                .filter(o -> region.duringSupportHours(
+                        o.startsAt().toInstant(), o.endsAt().toInstant()))
+                .toList();
+    }
+
+    private List<Occurrence> expand(WindowDefinition d, int count) {
+        Duration length = Duration.between(d.start(), d.end());
+        LocalDateTime today =
+                LocalDateTime.ofInstant(now(), d.zone()).toLocalDate().atStartOfDay();
+        List<LocalDateTime> starts = !d.recurring()
+                ? List.of(d.start())
+                : d.recurrence()
+                        .starts(
+                                d.start(),
+                                d.start().isAfter(today) ? d.start() : today,
+                                d.start().plusYears(50),
+                                count);
+        return starts.stream()
+                .map(s -> new Occurrence(s, s, s.plus(length), d.zone(), OccurrenceStatus.SCHEDULED, null))
+                .toList();
     }
 
     /**
