@@ -1,5 +1,6 @@
 package se.driftinfo.maintenance.catalog.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import se.driftinfo.maintenance.catalog.Region;
 
 /** The catalog, readable by anyone. */
 @Path("/api")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalog")
 public class CatalogResource {

@@ -1,5 +1,6 @@
 package se.driftinfo.maintenance.window.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
 import se.driftinfo.maintenance.window.MaintenanceWindow;
@@ -29,7 +31,10 @@ import se.driftinfo.maintenance.window.WindowRequest;
 import se.driftinfo.maintenance.window.WindowService;
 import se.driftinfo.maintenance.window.rest.WindowResponse.OccurrenceResponse;
 
-/** Maintenance windows: planners write, anyone reads. */
+/**
+ * Maintenance windows: planners write, anyone reads. A planner limited to some regions (a token claim,
+ * see {@link RegionAccess}) gets 403 on other regions' windows and sees only their own in lists.
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,9 +45,11 @@ public class WindowResource {
     private static final int NEXT_SHOWN = 5;
 
     private final WindowService service;
+    private final RegionAccess access;
 
-    public WindowResource(WindowService service) {
+    public WindowResource(WindowService service, RegionAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     @POST
@@ -50,6 +57,7 @@ public class WindowResource {
     @RolesAllowed("planner")
     @Operation(summary = "Schedule a window: a series with an RRULE, or a one-off disruption")
     public Response schedule(@Valid @NotNull WindowRequest request) {
+        access.require(request.region());
         MaintenanceWindow window = service.schedule(request);
         return Response.created(URI.create("/api/maintenance-windows/" + window.id()))
                 .entity(view(window))
@@ -58,17 +66,20 @@ public class WindowResource {
 
     @GET
     @Path("/maintenance-windows")
+    @PermitAll
     @Operation(summary = "Windows of a region or system, cancelled ones included")
     public List<WindowResponse> list(@QueryParam("region") String region, @QueryParam("system") String system) {
         return service.list(blankToNull(region), blankToNull(system)).stream()
+                .filter(w -> access.allows(w.region()))
                 .map(this::view)
                 .toList();
     }
 
     @GET
     @Path("/maintenance-windows/{id}")
+    @PermitAll
     public WindowResponse get(@PathParam("id") String id) {
-        return view(service.get(uuid(id)));
+        return view(accessible(uuid(id)));
     }
 
     @PUT
@@ -76,6 +87,8 @@ public class WindowResource {
     @RolesAllowed("planner")
     @Operation(summary = "Redefine a window; with effectiveFrom only from that date on (earlier occurrences stay)")
     public WindowResponse update(@PathParam("id") String id, @Valid @NotNull WindowRequest request) {
+        accessible(uuid(id));
+        access.require(request.region());
         return view(service.update(uuid(id), request, request.effectiveFrom()));
     }
 
@@ -84,6 +97,7 @@ public class WindowResource {
     @RolesAllowed("planner")
     @Operation(summary = "Cancel the whole series; its history is kept")
     public WindowResponse cancel(@PathParam("id") String id, @QueryParam("reason") String reason) {
+        accessible(uuid(id));
         return view(service.cancel(uuid(id), reason));
     }
 
@@ -93,6 +107,7 @@ public class WindowResource {
     @Operation(summary = "Cancel the occurrence that starts on a local date")
     public WindowResponse cancelOccurrence(
             @PathParam("id") String id, @PathParam("date") String date, @Valid OccurrenceRequests.Cancel request) {
+        accessible(uuid(id));
         return view(service.cancelOccurrence(uuid(id), date("date", date), request == null ? null : request.reason()));
     }
 
@@ -104,12 +119,14 @@ public class WindowResource {
             @PathParam("id") String id,
             @PathParam("date") String date,
             @Valid @NotNull OccurrenceRequests.Move request) {
+        accessible(uuid(id));
         return view(
                 service.moveOccurrence(uuid(id), date("date", date), request.start(), request.end(), request.reason()));
     }
 
     @GET
     @Path("/occurrences")
+    @PermitAll
     @Operation(
             summary = "Expanded occurrences overlapping [from, to), sorted, with status (default: the next 12 months)")
     public List<OccurrenceResponse> occurrences(
@@ -120,8 +137,16 @@ public class WindowResource {
         LocalDate start = from == null || from.isBlank() ? LocalDate.now(DEFAULT_ZONE) : date("from", from);
         LocalDate end = to == null || to.isBlank() ? start.plusMonths(12) : date("to", to);
         return service.occurrences(blankToNull(region), blankToNull(system), start, end).stream()
+                .filter(o -> access.allows(o.window().region()))
                 .map(WindowResponse::occurrence)
                 .toList();
+    }
+
+    /** The window, if this account may work in its region (403 otherwise). */
+    private MaintenanceWindow accessible(UUID id) {
+        MaintenanceWindow window = service.get(id);
+        access.require(window.region());
+        return window;
     }
 
     private WindowResponse view(MaintenanceWindow window) {
