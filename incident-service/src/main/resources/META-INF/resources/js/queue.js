@@ -44,7 +44,11 @@
   function typing(el) {
     if (!el) { return false; }
     var tag = el.tagName;
-    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+    if (tag === 'INPUT') {
+      // A ticked checkbox or a button takes no typing: the shortcuts keep working from there.
+      return ['checkbox', 'radio', 'button', 'submit', 'reset'].indexOf(el.type) < 0;
+    }
+    return tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
   }
 
   function syncSelected() {
