@@ -30,6 +30,7 @@ import se.driftinfo.contracts.incident.FaultReportEventV1;
 import se.driftinfo.contracts.incident.OutageEventV1;
 import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
+import se.driftinfo.infra.Forms;
 import se.driftinfo.infra.InfraTestResource;
 import se.driftinfo.notifier.Events;
 import se.driftinfo.notifier.Eventually;
@@ -109,7 +110,8 @@ class NotificationMailTest {
                 .replaceAll("[<>]", "")
                 .substring(PUBLIC_URL.length());
         String manageToken = unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1);
-        String renewed = given().when()
+        String renewed = Forms.form()
+                .when()
                 .post("/subscriptions/renew-feed/" + manageToken)
                 .then()
                 .statusCode(200)
@@ -120,6 +122,7 @@ class NotificationMailTest {
         given().when().get("/feeds/s/" + feedToken + ".ics").then().statusCode(404);
         given().when().get("/feeds/s/" + newFeed.group(1) + ".ics").then().statusCode(200);
 
+        // A mail provider's one-click unsubscribe (RFC 8058) has no CSRF cookie: the URL's secret suffices.
         given().contentType("application/x-www-form-urlencoded")
                 .body("List-Unsubscribe=One-Click")
                 .when()
@@ -412,7 +415,8 @@ class NotificationMailTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400));
-        given().when()
+        Forms.form()
+                .when()
                 .post("/subscriptions/confirm/not-a-token")
                 .then()
                 .statusCode(404)
@@ -477,7 +481,8 @@ class NotificationMailTest {
         // A GET (what a mail scanner does) only shows the button.
         given().when().get(confirm.group(1)).then().statusCode(200).body(containsString("<form method=\"post\""));
         given().when().get("/feeds/regions/" + region + ".ics").then().statusCode(200);
-        String page = given().when()
+        String page = Forms.form()
+                .when()
                 .post(confirm.group(1))
                 .then()
                 .statusCode(200)

@@ -35,6 +35,7 @@ import se.driftinfo.contracts.Topics;
 import se.driftinfo.contracts.incident.OutageEventV1;
 import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.OccurrenceExceptionV1;
+import se.driftinfo.infra.Forms;
 import se.driftinfo.infra.InfraTestResource;
 import se.driftinfo.notifier.Events;
 import se.driftinfo.notifier.Eventually;
@@ -104,7 +105,8 @@ class DriftinfoPageTest {
         assertTrue(page.contains("Region " + region));
 
         String email = "page-" + UUID.randomUUID() + "@hc.example";
-        given().contentType("application/x-www-form-urlencoded")
+        Forms.form()
+                .contentType("application/x-www-form-urlencoded")
                 .formParam("email", email)
                 .formParam("regions", region)
                 .formParam("language", "en")
@@ -117,7 +119,8 @@ class DriftinfoPageTest {
                 "Confirm your Driftinfo subscription",
                 Mails.subject(Mailbox.await(email, 1).get(0)));
 
-        given().contentType("application/x-www-form-urlencoded")
+        Forms.form()
+                .contentType("application/x-www-form-urlencoded")
                 .formParam("email", "nope")
                 .formParam("regions", region)
                 .formParam("language", "sv")

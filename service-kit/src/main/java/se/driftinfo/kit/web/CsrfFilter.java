@@ -1,5 +1,6 @@
 package se.driftinfo.kit.web;
 
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,9 +14,10 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 import se.driftinfo.kit.problem.Problem;
 
 /**
- * Refuses a state-changing form post (staff or public) whose hidden {@code csrf} field does not match
- * the browser's {@code csrf} cookie (see {@link CsrfToken}). JSON APIs are not forms: browsers cannot
- * send them cross-site without CORS, and they authenticate with bearer tokens or API keys, not cookies.
+ * Refuses a state-changing request that another site could make a browser send (a form post: URL-encoded,
+ * multipart, text/plain or no body at all) unless its {@code csrf} field repeats the browser's
+ * {@code csrf} cookie (see {@link CsrfToken}). Requests a browser cannot send cross-site without a CORS
+ * preflight (JSON bodies, an Authorization or X-Api-Key header) are programs, not forms, and pass.
  */
 public class CsrfFilter {
 
@@ -23,14 +25,19 @@ public class CsrfFilter {
 
     @ServerRequestFilter
     @WithFormRead
-    public Response check(ResteasyReactiveContainerRequestContext request) {
-        if (SAFE.contains(request.getMethod()) || !isForm(request.getMediaType())) {
+    public Response check(ResteasyReactiveContainerRequestContext request, ResourceInfo resource) {
+        if (SAFE.contains(request.getMethod())
+                || !crossSiteSendable(request)
+                || resource.getResourceMethod().isAnnotationPresent(NoCsrfToken.class)) {
             return null;
         }
         jakarta.ws.rs.core.Cookie cookie = request.getCookies().get(CsrfToken.NAME);
         // @WithFormRead has parsed the form before this filter, so reading the field does not consume the body.
         Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
                 .getFormParameter(CsrfToken.NAME, true, false);
+        if (field == null) {
+            field = request.getHeaderString("X-CSRF-Token"); // a page's script may send it as a header
+        }
         if (cookie != null
                 && field instanceof String sent
                 && CsrfToken.Tokens.wellFormed(sent)
@@ -42,10 +49,17 @@ public class CsrfFilter {
         return refusal(request.getHeaderString(HttpHeaders.ACCEPT));
     }
 
-    private static boolean isForm(MediaType type) {
-        return type != null
-                && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                        || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+    /** What a page on another site can make a browser send without asking (a CORS "simple" request). */
+    private static boolean crossSiteSendable(ResteasyReactiveContainerRequestContext request) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || request.getHeaderString("X-Api-Key") != null) {
+            return false;
+        }
+        MediaType type = request.getMediaType();
+        return type == null
+                || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+                || type.isCompatible(MediaType.TEXT_PLAIN_TYPE);
     }
 
     /** A person gets a page that says what to do; a program gets a problem detail. */

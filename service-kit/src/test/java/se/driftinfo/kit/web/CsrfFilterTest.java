@@ -84,6 +84,37 @@ class CsrfFilterTest {
     }
 
     @Test
+    void aPlainTextOrEmptyPostIsAFormTooButAnAuthorizedProgramIsNot() {
+        given().contentType(ContentType.TEXT)
+                .body("title=x")
+                .post("/test/form/button")
+                .then()
+                .statusCode(403);
+        given().post("/test/form/button").then().statusCode(403);
+        String cookie = given().get("/test/form").getCookie("csrf");
+        given().cookie("csrf", cookie)
+                .formParam("csrf", cookie)
+                .post("/test/form/button")
+                .then()
+                .statusCode(200)
+                .body(equalTo("pressed"));
+        given().header("Authorization", "Bearer whatever-the-service-checks")
+                .formParam("title", "x")
+                .post("/test/form")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aMailProvidersOneClickUnsubscribeNeedsNoToken() {
+        given().formParam("List-Unsubscribe", "One-Click")
+                .post("/test/form/one-click/secret")
+                .then()
+                .statusCode(200)
+                .body(equalTo("unsubscribed"));
+    }
+
+    @Test
     void jsonIsNotAFormAndIsNotChecked() {
         given().contentType(ContentType.JSON)
                 .body("{}")

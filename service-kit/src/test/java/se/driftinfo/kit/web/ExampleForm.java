@@ -32,6 +32,22 @@ public class ExampleForm {
         return "saved " + title;
     }
 
+    /** A button's post with no fields of its own, accepting any body (like a confirmation link's page). */
+    @POST
+    @Path("/button")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String button() {
+        return "pressed";
+    }
+
+    @POST
+    @Path("/one-click/{secret}")
+    @NoCsrfToken
+    @Produces(MediaType.TEXT_PLAIN)
+    public String oneClick(String secret) {
+        return "unsubscribed";
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_PLAIN)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import se.driftinfo.kit.web.NoCsrfToken;
 import se.driftinfo.notifier.NotifierConfig;
 import se.driftinfo.notifier.subscription.Subscription;
 import se.driftinfo.notifier.subscription.SubscriptionService;
@@ -78,6 +79,7 @@ public class SubscriptionPages {
 
     @POST
     @Path("unsubscribe/{token}")
+    @NoCsrfToken // mail providers post it (RFC 8058 one-click) without the browser's cookie
     public TemplateInstance unsubscribe(@PathParam("token") String token) {
         Subscription s = service.unsubscribe(token);
         SubscriptionPageMessages text = text(s);
