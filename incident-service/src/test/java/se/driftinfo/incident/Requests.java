@@ -7,6 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import se.driftinfo.infra.Staff;
 
 /** Request bodies and calls the API tests share. */
 public final class Requests {
@@ -67,6 +68,6 @@ public final class Requests {
     }
 
     public static RequestSpecification operator() {
-        return given().auth().preemptive().basic("operator", "operator-demo");
+        return Staff.as("operator");
     }
 }

@@ -26,6 +26,9 @@ public final class Driftinfo implements AutoCloseable {
             new Service("incident-service", "incident", 8082, false, null),
             new Service("notifier-service", "notifier", 8083, true, "driftinfo.notifier.public-url"));
 
+    /** Keycloak's port in the local run, fixed so that the README's curl example works. */
+    public static final int IDENTITY_PORT = 8180;
+
     private final Infrastructure infrastructure;
     private final List<ServiceProcess> services;
 
@@ -48,8 +51,8 @@ public final class Driftinfo implements AutoCloseable {
             Map<String, String> extraConfig,
             Progress progress)
             throws IOException, InterruptedException {
-        progress.step("Starting PostgreSQL, Kafka and SMTP");
-        Infrastructure infra = Infrastructure.start(workDir, keepData, 0);
+        progress.step("Starting PostgreSQL, Kafka, SMTP and Keycloak (sign-in)");
+        Infrastructure infra = Infrastructure.start(workDir, keepData, 0, fixedPorts ? IDENTITY_PORT : 0);
         List<ServiceProcess> started = new ArrayList<>();
         Driftinfo system = new Driftinfo(infra, started);
         try {
@@ -65,6 +68,7 @@ public final class Driftinfo implements AutoCloseable {
                 config.put("quarkus.datasource.username", s.database());
                 config.put("quarkus.datasource.password", s.database());
                 config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+                config.putAll(infra.oidcConfig());
                 if (s.sendsMail()) {
                     config.put("quarkus.mailer.host", "127.0.0.1");
                     config.put(

@@ -22,7 +22,9 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         if (infrastructure == null) {
             try {
                 Path dir = Files.createTempDirectory("driftinfo-test-");
-                infrastructure = Infrastructure.start(dir, false, 0);
+                // Modules whose tests sign staff in set localinfra.identity=true (their surefire config).
+                infrastructure =
+                        Infrastructure.start(dir, false, 0, Boolean.getBoolean("localinfra.identity") ? 0 : -1);
                 Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "infra-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the test infrastructure", e);
@@ -44,7 +46,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Infrastructure infra = infrastructure();
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(infra.oidcConfig());
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url",
                 infra.postgres().jdbcUrl(database),
                 "quarkus.datasource.username",
@@ -56,7 +59,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.host",
                 "127.0.0.1",
                 "quarkus.mailer.port",
-                String.valueOf(infra.mail().port()));
+                String.valueOf(infra.mail().port())));
+        return config;
     }
 
     @Override

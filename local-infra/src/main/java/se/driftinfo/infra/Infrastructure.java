@@ -2,12 +2,14 @@ package se.driftinfo.infra;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import se.driftinfo.contracts.Topics;
 
 /**
- * Kafka, PostgreSQL and SMTP together, with the topics and one database per service. Started once per
+ * Kafka, PostgreSQL, SMTP and (where staff sign in) the OIDC provider together, with the topics and one database per service. Started once per
  * test JVM by {@link InfraTestResource} and once by {@link LocalSystem} for the local run.
  */
 public final class Infrastructure implements AutoCloseable {
@@ -18,20 +20,34 @@ public final class Infrastructure implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final MailServer mail;
+    private final IdentityServer identity;
 
-    private Infrastructure(PostgresServer postgres, KafkaBroker kafka, MailServer mail) {
+    private Infrastructure(PostgresServer postgres, KafkaBroker kafka, MailServer mail, IdentityServer identity) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mail = mail;
+        this.identity = identity;
+    }
+
+    /** No identity provider: for modules whose tests sign nobody in. */
+    public static Infrastructure start(Path workDir, boolean keepData, int smtpPort) throws IOException {
+        return start(workDir, keepData, smtpPort, -1);
     }
 
     /**
      * @param workDir where data lives
      * @param keepData keep database and broker data between starts (local run) or start empty (tests)
      * @param smtpPort a fixed SMTP port, or 0 for any free one
+     * @param identityPort a fixed port for the OIDC provider, 0 for any free one, -1 for none
      */
-    public static Infrastructure start(Path workDir, boolean keepData, int smtpPort) throws IOException {
+    public static Infrastructure start(Path workDir, boolean keepData, int smtpPort, int identityPort)
+            throws IOException {
         long t0 = System.nanoTime();
+        // Keycloak takes longest to start: launch it first and let the others start meanwhile.
+        IdentityServer identity = identityPort < 0
+                ? null
+                : new IdentityServer(workDir.resolve("keycloak"), identityPort == 0 ? Ports.free() : identityPort)
+                        .launch();
         PostgresServer postgres = new PostgresServer(workDir.resolve("postgres"), Ports.free(), keepData).start();
         for (String db : DATABASES) {
             postgres.createDatabase(db);
@@ -44,7 +60,18 @@ public final class Infrastructure implements AutoCloseable {
         System.out.printf(
                 "[infra] PostgreSQL :%d ready in %d ms, Kafka %s ready in %d ms, SMTP :%d%n",
                 postgres.port(), (t1 - t0) / 1_000_000, kafka.bootstrapServers(), (t2 - t1) / 1_000_000, mail.port());
-        return new Infrastructure(postgres, kafka, mail);
+        if (identity != null) {
+            try {
+                identity.awaitReady(Duration.ofMinutes(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while Keycloak started", e);
+            }
+            System.out.printf(
+                    "[infra] Keycloak %s ready %d ms after the start%n",
+                    identity.url(), (System.nanoTime() - t0) / 1_000_000);
+        }
+        return new Infrastructure(postgres, kafka, mail, identity);
     }
 
     public PostgresServer postgres() {
@@ -59,8 +86,33 @@ public final class Infrastructure implements AutoCloseable {
         return mail;
     }
 
+    /** The OIDC provider, if this infrastructure has one. */
+    public java.util.Optional<IdentityServer> identity() {
+        return java.util.Optional.ofNullable(identity);
+    }
+
+    /**
+     * The settings that point a service's sign-in (quarkus-oidc, both tenants: pages and APIs) at the
+     * local provider; empty without one.
+     */
+    public Map<String, String> oidcConfig() {
+        if (identity == null) {
+            return Map.of();
+        }
+        return Map.of(
+                "quarkus.oidc.auth-server-url",
+                identity.issuer(),
+                "quarkus.oidc.client-id",
+                IdentityServer.CLIENT_ID,
+                "quarkus.oidc.credentials.secret",
+                IdentityServer.CLIENT_SECRET);
+    }
+
     @Override
     public void close() {
+        if (identity != null) {
+            identity.close();
+        }
         mail.close();
         kafka.close();
         try {

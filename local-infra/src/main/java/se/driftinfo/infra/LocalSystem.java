@@ -66,7 +66,8 @@ public final class LocalSystem {
         sb.append("    Calendar feed, Norrbotten      ").append(n).append("/feeds/regions/norrbotten.ics\n");
         sb.append("    Report a fault (felanmälan)    ").append(i).append("/felanmalan\n");
         sb.append("  For the helpdesk and planners\n");
-        sb.append("    Helpdesk board                 ").append(i).append("/helpdesk\n");
+        sb.append("    Helpdesk (operator)            ").append(i).append("/helpdesk\n");
+        sb.append("    Planning (planner)             ").append(m).append("/planner\n");
         sb.append("    Maintenance windows API        ").append(m).append("/api/maintenance-windows\n");
         sb.append("    Occurrences                    ").append(m).append("/api/occurrences?region=norrbotten\n");
         sb.append("  APIs (Swagger UI at /q/swagger-ui, health at /q/health/ready, metrics at /q/metrics)\n");
@@ -86,10 +87,25 @@ public final class LocalSystem {
         sb.append("  PostgreSQL                      ")
                 .append(system.infrastructure().postgres().jdbcUrl("<maintenance|incident|notifier>"))
                 .append("  (user = password = database)\n\n");
-        sb.append("  Demo accounts (local profile only)\n");
-        sb.append("    planner  / planner-demo    plans maintenance windows\n");
-        sb.append("    operator / operator-demo   triages fault reports and declares outages\n\n");
-        sb.append("  Try:  curl -u planner:planner-demo ").append(m).append("/api/maintenance-windows\n");
+        String issuer = system.infrastructure().identity().orElseThrow().issuer();
+        sb.append("  Sign-in (Keycloak, realm ")
+                .append(IdentityServer.REALM)
+                .append(")   ")
+                .append(issuer)
+                .append('\n');
+        sb.append("  Demo accounts (password = name + \"-demo\", e.g. planner / planner-demo)\n");
+        sb.append("    planner               plans maintenance windows in every region\n");
+        sb.append("    planner-norrbotten    plans Norrbotten's windows only\n");
+        sb.append("    operator              triages fault reports and declares outages in every region\n");
+        sb.append("    operator-norrbotten   the same, Norrbotten only\n\n");
+        sb.append("  Try:  TOKEN=$(curl -s -d grant_type=password -d client_id=")
+                .append(IdentityServer.CLIENT_ID)
+                .append(" -d client_secret=")
+                .append(IdentityServer.CLIENT_SECRET)
+                .append(" -d username=planner -d password=planner-demo ")
+                .append(issuer)
+                .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        sb.append("        curl -H \"Authorization: Bearer $TOKEN\" ").append(m).append("/api/maintenance-windows\n");
         System.out.println(sb);
     }
 

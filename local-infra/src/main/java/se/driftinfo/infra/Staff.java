@@ -3,10 +3,8 @@ package se.driftinfo.infra;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
-/** A signed-in member of staff in a test: the demo accounts, as pages and APIs expect them. */
+/** A signed-in member of staff in a test: the demo accounts of the local OIDC provider. */
 public final class Staff {
 
     private Staff() {}
@@ -16,9 +14,11 @@ public final class Staff {
         return given().header("Authorization", authorization(user));
     }
 
-    /** The Authorization header value for a demo account. */
+    /**
+     * The Authorization header for a demo account: a bearer token from the OIDC provider this JVM
+     * started, as an API client gets one (pages accept it too, besides the browser's sign-in).
+     */
     public static String authorization(String user) {
-        String pair = user + ":" + user + "-demo";
-        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        return "Bearer " + IdentityServer.current().token(user);
     }
 }

@@ -27,6 +27,7 @@ import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.Topics;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
 import se.driftinfo.infra.InfraTestResource;
+import se.driftinfo.infra.Staff;
 import se.driftinfo.kit.inbox.IncomingEvent;
 import se.driftinfo.maintenance.TopicReader;
 
@@ -48,7 +49,7 @@ class WindowResourceTest {
     }
 
     static RequestSpecification planner() {
-        return given().auth().preemptive().basic("planner", "planner-demo").contentType(ContentType.JSON);
+        return Staff.as("planner").contentType(ContentType.JSON);
     }
 
     static String create(Map<String, Object> body) {
@@ -266,9 +267,7 @@ class WindowResourceTest {
                 .post("/api/maintenance-windows")
                 .then()
                 .statusCode(401);
-        given().auth()
-                .preemptive()
-                .basic("planner", "wrong")
+        given().header("Authorization", "Bearer not-a-token-from-the-provider")
                 .contentType(ContentType.JSON)
                 .body(fuStopp())
                 .post("/api/maintenance-windows")
@@ -278,21 +277,14 @@ class WindowResourceTest {
 
     @Test
     void operatorIsKnownButMayNotPlanAndAnonymousMustSignIn() {
-        // The demo accounts are the same in every service: the operator signs in, and is refused.
-        given().auth()
-                .preemptive()
-                .basic("operator", "operator-demo")
+        // The accounts are the same in every service (one OIDC provider): the operator signs in, and is refused.
+        Staff.as("operator")
                 .contentType(ContentType.JSON)
                 .body(fuStopp())
                 .post("/api/maintenance-windows")
                 .then()
                 .statusCode(403);
-        given().auth()
-                .preemptive()
-                .basic("operator", "operator-demo")
-                .get("/api/maintenance-windows")
-                .then()
-                .statusCode(200);
+        Staff.as("operator").get("/api/maintenance-windows").then().statusCode(200);
         given().contentType(ContentType.JSON)
                 .body(fuStopp())
                 .post("/api/maintenance-windows")
