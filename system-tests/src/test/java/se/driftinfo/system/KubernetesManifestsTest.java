@@ -42,8 +42,9 @@ import se.driftinfo.contracts.Topics;
  * {@code application.properties} (the production profile) and the topic names of
  * {@link Topics}, and checks that they agree: kustomize resources exist, probes and Services hit the
  * Quarkus port and health paths, every environment variable the production profile reads is set,
- * every Secret/ConfigMap a pod references exists (or is one the operators generate), every topic has
- * a {@code KafkaTopic}, and every Deployment survives a node drain.
+ * every Secret/ConfigMap a pod references exists (or is one the operators generate, or one k8s/README.md
+ * says how to create per environment), the services with staff sign-in get the identity provider's
+ * settings and secrets, every topic has a {@code KafkaTopic}, and every Deployment survives a node drain.
  */
 class KubernetesManifestsTest {
 
@@ -62,6 +63,20 @@ class KubernetesManifestsTest {
             "pgpass",
             "fqdn-uri",
             "fqdn-jdbc-uri");
+
+    /**
+     * What a service with staff sign-in (an enabled OIDC tenant) needs in production: the kit's
+     * defaults name no provider, and the client secret and the session cookie's key must never be in
+     * the repository.
+     */
+    static final List<String> OIDC_SETTINGS = List.of("QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID");
+
+    static final List<String> OIDC_SECRETS =
+            List.of("QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET");
+
+    /** Behind the TLS-terminating ingress: https redirect URIs and Secure cookies. */
+    static final List<String> BEHIND_INGRESS =
+            List.of("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED");
 
     static final Pattern ENV_EXPRESSION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:[^}]*)?}");
     static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*");
@@ -445,6 +460,10 @@ class KubernetesManifestsTest {
                                     where + ": Secret " + secret + " has no key " + key);
                         } else {
                             assertOptionalAndDocumented(ref, "Secret", where);
+                            Set<String> created = createdSecretKeys(secret);
+                            assertTrue(
+                                    created.isEmpty() || created.contains(key),
+                                    where + ": k8s/README.md creates Secret " + secret + " without the key " + key);
                         }
                     }
                 }
@@ -476,6 +495,68 @@ class KubernetesManifestsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void servicesWithSignInGetTheIdentityProviderAndItsSecretsBehindTheIngress() {
+        Map<String, JsonNode> configMaps = byName("ConfigMap");
+        Set<String> signIn = new LinkedHashSet<>();
+        Set<String> sessionKeySources = new LinkedHashSet<>();
+        for (String service : SERVICES) {
+            Properties config = applicationProperties(service);
+            Map<String, JsonNode> env = environment(deployment(service));
+            if ("false".equals(config.getProperty("quarkus.oidc.tenant-enabled", "true").trim())) {
+                // No sign-in: the pod must not wait for the OIDC Secret, nor pretend to use it.
+                for (String variable : OIDC_SECRETS) {
+                    assertFalse(
+                            env.containsKey(variable),
+                            service + " has no sign-in (quarkus.oidc.tenant-enabled=false) but reads " + variable);
+                }
+                continue;
+            }
+            signIn.add(service);
+            for (String variable : OIDC_SETTINGS) {
+                assertTrue(env.containsKey(variable), service + ": staff sign-in needs " + variable);
+            }
+            String issuer = valueOf(env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), "QUARKUS_OIDC_AUTH_SERVER_URL", configMaps);
+            assertTrue(
+                    issuer != null && issuer.matches("https://[^/\\s]+/\\S*"),
+                    service + ": QUARKUS_OIDC_AUTH_SERVER_URL " + issuer + " should be the provider's https issuer URL");
+            for (String variable : OIDC_SECRETS) {
+                JsonNode source = env.get(variable);
+                assertNotNull(source, service + ": staff sign-in needs " + variable + " (from a Secret)");
+                JsonNode ref = source.has("secretRef")
+                        ? source.path("secretRef")
+                        : source.path("valueFrom").path("secretKeyRef");
+                assertFalse(
+                        ref.isMissingNode(),
+                        service + ": " + variable + " must come from a Secret, never a literal or a ConfigMap");
+                assertFalse(
+                        ref.path("optional").asBoolean(),
+                        service + ": the Secret " + ref.path("name").asText() + " with " + variable
+                                + " must not be optional: without it nobody can sign in");
+                if (variable.equals("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET")) {
+                    sessionKeySources.add(ref.path("name").asText());
+                }
+            }
+            for (String variable : BEHIND_INGRESS) {
+                assertEquals(
+                        "true",
+                        valueOf(env.get(variable), variable, configMaps),
+                        service + ": " + variable
+                                + " must be true behind the TLS-terminating ingress (https redirect URIs, Secure cookies)");
+            }
+        }
+        assertEquals(
+                Set.of("incident-service", "maintenance-service"),
+                signIn,
+                "the services with staff sign-in (an enabled OIDC tenant)");
+        assertEquals(
+                1,
+                sessionKeySources.size(),
+                "every service with sign-in should read the session cookie's key from the same Secret, so a "
+                        + "session is readable on every replica (and on one host, by every service): "
+                        + sessionKeySources);
     }
 
     @Test
@@ -651,16 +732,70 @@ class KubernetesManifestsTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * A ConfigMap or Secret that is neither among the manifests nor generated by an operator: optional, or
+     * (a Secret) created per environment with the {@code kubectl create secret generic} command in
+     * k8s/README.md; documented there either way.
+     */
     static void assertOptionalAndDocumented(JsonNode ref, String kind, String where) {
         String name = ref.path("name").asText();
+        boolean createdPerEnvironment = kind.equals("Secret") && !createdSecretKeys(name).isEmpty();
         assertTrue(
-                ref.path("optional").asBoolean(),
+                ref.path("optional").asBoolean() || createdPerEnvironment,
                 where + ": " + kind + " " + name
-                        + " is neither among the manifests nor generated by an operator, and not optional");
+                        + " is neither among the manifests nor generated by an operator, not optional, and"
+                        + " k8s/README.md has no `kubectl create secret generic " + name + "` command for it");
         assertTrue(
                 readme.contains(name),
-                where + ": the optional " + kind + " " + name
+                where + ": the " + kind + " " + name
                         + " must be documented in k8s/README.md (who creates it, with which keys)");
+    }
+
+    /**
+     * The keys of a Secret created per environment, as the {@code kubectl create secret generic <name>}
+     * command in k8s/README.md creates it ({@code --from-literal=KEY=...}, {@code --from-file=KEY=...});
+     * empty if the README has no such command.
+     */
+    static Set<String> createdSecretKeys(String name) {
+        String commands = readme.replace("\\\n", " ");
+        Matcher command = Pattern.compile("create secret generic " + Pattern.quote(name) + "(?![\\w-])([^\\n]*)")
+                .matcher(commands);
+        Set<String> keys = new LinkedHashSet<>();
+        while (command.find()) {
+            Matcher key = Pattern.compile("--from-(?:literal|file)=([A-Za-z0-9_.-]+)=")
+                    .matcher(command.group(1));
+            while (key.find()) {
+                keys.add(key.group(1));
+            }
+        }
+        return keys;
+    }
+
+    /** A variable's value: literal, from a ConfigMap key, or from a ConfigMap read with envFrom; null otherwise. */
+    static String valueOf(JsonNode variable, String name, Map<String, JsonNode> configMaps) {
+        if (variable == null) {
+            return null;
+        }
+        if (variable.has("value")) {
+            return variable.path("value").asText();
+        }
+        JsonNode keyRef = variable.path("valueFrom").path("configMapKeyRef");
+        if (!keyRef.isMissingNode()) {
+            return configMaps
+                    .get(keyRef.path("name").asText())
+                    .path("data")
+                    .path(keyRef.path("key").asText())
+                    .asText(null);
+        }
+        if (variable.has("configMapRef")) {
+            String key = name.substring(variable.path("prefix").asText().length());
+            return configMaps
+                    .get(variable.path("configMapRef").path("name").asText())
+                    .path("data")
+                    .path(key)
+                    .asText(null);
+        }
+        return null;
     }
 
     static int brokers(String cluster) {
@@ -688,12 +823,23 @@ class KubernetesManifestsTest {
                     name(deployment) + ": env " + variable.path("name").asText() + " set twice");
         }
         Map<String, JsonNode> configMaps = byName("ConfigMap");
+        Map<String, JsonNode> secrets = byName("Secret");
         for (JsonNode source : container.path("envFrom")) {
+            String prefix = source.path("prefix").asText();
             JsonNode map =
                     configMaps.get(source.path("configMapRef").path("name").asText());
             if (map != null) {
-                String prefix = source.path("prefix").asText();
                 map.path("data").fieldNames().forEachRemaining(k -> env.putIfAbsent(prefix + k, source));
+            }
+            if (source.has("secretRef")) {
+                // A Secret among the manifests, or one k8s/README.md says how to create per environment.
+                String secret = source.path("secretRef").path("name").asText();
+                Set<String> keys = new LinkedHashSet<>(createdSecretKeys(secret));
+                if (secrets.containsKey(secret)) {
+                    secrets.get(secret).path("data").fieldNames().forEachRemaining(keys::add);
+                    secrets.get(secret).path("stringData").fieldNames().forEachRemaining(keys::add);
+                }
+                keys.forEach(k -> env.putIfAbsent(prefix + k, source));
             }
         }
         return env;
