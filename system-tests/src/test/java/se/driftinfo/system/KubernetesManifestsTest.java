@@ -505,7 +505,9 @@ class KubernetesManifestsTest {
         for (String service : SERVICES) {
             Properties config = applicationProperties(service);
             Map<String, JsonNode> env = environment(deployment(service));
-            if ("false".equals(config.getProperty("quarkus.oidc.tenant-enabled", "true").trim())) {
+            if ("false"
+                    .equals(config.getProperty("quarkus.oidc.tenant-enabled", "true")
+                            .trim())) {
                 // No sign-in: the pod must not wait for the OIDC Secret, nor pretend to use it.
                 for (String variable : OIDC_SECRETS) {
                     assertFalse(
@@ -518,10 +520,12 @@ class KubernetesManifestsTest {
             for (String variable : OIDC_SETTINGS) {
                 assertTrue(env.containsKey(variable), service + ": staff sign-in needs " + variable);
             }
-            String issuer = valueOf(env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), "QUARKUS_OIDC_AUTH_SERVER_URL", configMaps);
+            String issuer =
+                    valueOf(env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), "QUARKUS_OIDC_AUTH_SERVER_URL", configMaps);
             assertTrue(
                     issuer != null && issuer.matches("https://[^/\\s]+/\\S*"),
-                    service + ": QUARKUS_OIDC_AUTH_SERVER_URL " + issuer + " should be the provider's https issuer URL");
+                    service + ": QUARKUS_OIDC_AUTH_SERVER_URL " + issuer
+                            + " should be the provider's https issuer URL");
             for (String variable : OIDC_SECRETS) {
                 JsonNode source = env.get(variable);
                 assertNotNull(source, service + ": staff sign-in needs " + variable + " (from a Secret)");
@@ -739,7 +743,8 @@ class KubernetesManifestsTest {
      */
     static void assertOptionalAndDocumented(JsonNode ref, String kind, String where) {
         String name = ref.path("name").asText();
-        boolean createdPerEnvironment = kind.equals("Secret") && !createdSecretKeys(name).isEmpty();
+        boolean createdPerEnvironment =
+                kind.equals("Secret") && !createdSecretKeys(name).isEmpty();
         assertTrue(
                 ref.path("optional").asBoolean() || createdPerEnvironment,
                 where + ": " + kind + " " + name
