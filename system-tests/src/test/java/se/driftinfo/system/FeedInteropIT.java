@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.driftinfo.infra.Driftinfo;
+import se.driftinfo.infra.Staff;
 
 /**
  * A series planned through maintenance-service, with one occurrence cancelled and one moved, read back
@@ -130,10 +131,9 @@ class FeedInteropIT {
     }
 
     private static RequestSpecification planner() {
-        return given().baseUri(system.service("maintenance-service").url())
-                .auth()
-                .preemptive()
-                .basic("planner", "planner-demo")
+        // The planner demo account's bearer token from the system's OIDC provider (Keycloak).
+        return Staff.as("planner")
+                .baseUri(system.service("maintenance-service").url())
                 .contentType(ContentType.JSON);
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import se.driftinfo.infra.Driftinfo;
 import se.driftinfo.infra.Forms;
 import se.driftinfo.infra.ServiceProcess;
+import se.driftinfo.infra.Staff;
 
 /**
  * The packaged services, each in its own JVM with the local profile, on real Kafka, PostgreSQL and
@@ -238,10 +239,9 @@ class SystemIT {
         window.put("timeZone", "Europe/Stockholm");
         window.put("start", start.toString());
         window.put("end", end.toString());
-        return given().baseUri(maintenance)
-                .auth()
-                .preemptive()
-                .basic("planner", "planner-demo")
+        // The planner demo account's bearer token from the system's OIDC provider (Keycloak).
+        return Staff.as("planner")
+                .baseUri(maintenance)
                 .contentType(ContentType.JSON)
                 .body(window)
                 .post("/api/maintenance-windows")
