@@ -68,6 +68,53 @@ public final class Endpoints {
 
     private Endpoints() {}
 
+    /** Endpoints that say neither who may call them ({@code @RolesAllowed}) nor that anyone may ({@code @PermitAll}). */
+    public static List<Endpoint> unannotated(List<Endpoint> endpoints) {
+        return endpoints.stream()
+                .filter(e -> e.roles().isEmpty() && !e.permitAll())
+                .toList();
+    }
+
+    /** Staff endpoints an anonymous caller is not refused by: pages must send to sign-in, APIs answer 401. */
+    public static List<String> openToAnonymous(List<Endpoint> endpoints, String signInUrlPart) {
+        List<String> open = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            if (e.roles().isEmpty()) {
+                continue;
+            }
+            io.restassured.response.Response r = e.withBody(
+                            io.restassured.RestAssured.given().redirects().follow(false))
+                    .request(e.method(), e.samplePath());
+            boolean refused = e.isApi()
+                    ? r.statusCode() == 401
+                    : r.statusCode() == 302
+                            && String.valueOf(r.header("Location")).contains(signInUrlPart);
+            if (!refused) {
+                open.add(e + " -> " + r.statusCode() + " " + r.header("Location"));
+            }
+        }
+        return open;
+    }
+
+    /** Staff endpoints that a signed-in account without their role is not refused (403) by. */
+    public static List<String> openToWrongRole(List<Endpoint> endpoints, List<String> accounts) {
+        List<String> open = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            for (String account : accounts) {
+                if (e.roles().isEmpty() || e.roles().contains(account)) {
+                    continue;
+                }
+                int status = e.withBody(Staff.as(account).redirects().follow(false))
+                        .request(e.method(), e.samplePath())
+                        .statusCode();
+                if (status != 403) {
+                    open.add(e + " as " + account + " -> " + status);
+                }
+            }
+        }
+        return open;
+    }
+
     /** The endpoints of the classes under {@code basePackage} (in a directory on the class path). */
     public static List<Endpoint> of(String basePackage) {
         List<Endpoint> endpoints = new ArrayList<>();

@@ -21,4 +21,17 @@ public final class Staff {
     public static String authorization(String user) {
         return "Bearer " + IdentityServer.current().token(user);
     }
+
+    /**
+     * A browser signed in as {@code user} through the provider's login page (the code flow), carrying
+     * only its session cookies: no Authorization header and no CSRF cookie. It does not follow redirects.
+     *
+     * @param staffPage a page of the service under test that needs signing in, e.g. {@code /helpdesk}
+     */
+    public static RequestSpecification browser(String user, String staffPage) {
+        String url = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + staffPage;
+        RequestSpecification request = given().redirects().follow(false);
+        IdentityServer.current().signInAsBrowser(url, user).forEach(c -> request.cookie(c.getName(), c.getValue()));
+        return request;
+    }
 }

@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path.Node;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -140,7 +139,7 @@ public class FaultReportForm {
             Problem problem = v.getConstraintDescriptor().getAnnotation() instanceof NoIdentityNumber
                     ? Problem.PATIENT_DATA
                     : Problem.INVALID;
-            problems.merge(field(v), problem, (a, b) -> a == Problem.PATIENT_DATA ? a : b);
+            problems.merge(FieldErrors.fieldOf(v), problem, (a, b) -> a == Problem.PATIENT_DATA ? a : b);
         }
         return problems;
     }
@@ -149,17 +148,6 @@ public class FaultReportForm {
         Map<String, Problem> problems = new LinkedHashMap<>();
         e.errors().forEach(error -> problems.put(error.field(), Problem.INVALID));
         return problems;
-    }
-
-    /** The input's field a violation names: the last named node of its path. */
-    private static String field(ConstraintViolation<?> v) {
-        String field = "";
-        for (Node node : v.getPropertyPath()) {
-            if (node.getName() != null) {
-                field = node.getName();
-            }
-        }
-        return field;
     }
 
     private FormView view(Fields values, Fields errors) {

@@ -1,5 +1,7 @@
 package se.driftinfo.incident.web;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +13,17 @@ public final class FieldErrors {
 
     private final Map<String, String> fields = new LinkedHashMap<>();
     private String page;
+
+    /** The form field a constraint violation names: the last named node of its path. */
+    static String fieldOf(ConstraintViolation<?> v) {
+        String field = "";
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getName() != null) {
+                field = node.getName();
+            }
+        }
+        return field;
+    }
 
     public static FieldErrors none() {
         return new FieldErrors();

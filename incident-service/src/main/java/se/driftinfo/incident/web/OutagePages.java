@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path.Node;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -285,7 +284,7 @@ public class OutagePages {
 
     private void fieldErrors(ConstraintViolationException e, FieldErrors errors) {
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            String name = formField(leaf(v));
+            String name = formField(FieldErrors.fieldOf(v));
             errors.on(name, message(name, v.getConstraintDescriptor().getAnnotation() instanceof NoIdentityNumber));
         }
     }
@@ -309,16 +308,6 @@ public class OutagePages {
             case "status" -> msg.statusRequired();
             default -> msg.chooseFromList();
         };
-    }
-
-    private static String leaf(ConstraintViolation<?> v) {
-        String field = "";
-        for (Node node : v.getPropertyPath()) {
-            if (node.getName() != null) {
-                field = node.getName();
-            }
-        }
-        return field;
     }
 
     private List<OutagePageViews.Row> rows(List<Outage> list) {

@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path.Node;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -308,7 +307,7 @@ public class ReportPage {
             status = 400;
         } catch (ConstraintViolationException e) {
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-                String name = formField(leaf(v));
+                String name = formField(FieldErrors.fieldOf(v));
                 errors.on(name, message(name, v.getConstraintDescriptor().getAnnotation() instanceof NoIdentityNumber));
             }
             status = 400;
@@ -386,16 +385,6 @@ public class ReportPage {
             case "status" -> msg.statusRequired();
             default -> msg.chooseFromList();
         };
-    }
-
-    private static String leaf(ConstraintViolation<?> v) {
-        String field = "";
-        for (Node node : v.getPropertyPath()) {
-            if (node.getName() != null) {
-                field = node.getName();
-            }
-        }
-        return field;
     }
 
     ReportPageView view(FaultReport r, String done, FieldErrors errors, ReportPageView.Typed typed) {

@@ -234,9 +234,8 @@ class HelpdeskQueueTest {
                     .header("Location");
             assertTrue(operatorPage(none.substring(none.indexOf('?') + 1)).contains("Välj minst en felanmälan"));
 
-            given().header("Authorization", Staff.authorization("operator"))
-                    .redirects()
-                    .follow(false)
+            // A signed-in browser whose form lacks the CSRF token (a post from another site) is refused.
+            Staff.browser("operator", "/helpdesk")
                     .formParam("action", "take")
                     .formParam("reports", fresh)
                     .post("/helpdesk/bulk")
