@@ -274,6 +274,15 @@ class ReportPageTest {
                 .get("/helpdesk/reports/" + id)
                 .then()
                 .statusCode(403);
+        // A browser is shown a page that says so, not the API's problem details.
+        Staff.as("operator-norrbotten")
+                .accept("text/html,application/xhtml+xml")
+                .get("/helpdesk/reports/" + id)
+                .then()
+                .statusCode(403)
+                .contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.containsString("<html lang=\"sv\">"))
+                .body(org.hamcrest.Matchers.containsString("<h1>Du har inte behörighet</h1>"));
         Forms.form()
                 .header("Authorization", Staff.authorization("operator-norrbotten"))
                 .formParam("comment", "Inte min region")

@@ -12,6 +12,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -36,8 +38,18 @@ public class ProblemMappers {
     private static final String TYPE_BASE = "https://driftinfo.se/problems/";
 
     @ServerExceptionMapper
-    public Response domain(DomainException e, UriInfo uri) {
-        return respond(problemOf(e, path(uri)));
+    public Response domain(DomainException e, UriInfo uri, HttpHeaders headers) {
+        Problem problem = problemOf(e, path(uri));
+        return isPage(problem.instance(), headers) ? ProblemPage.of(problem) : respond(problem);
+    }
+
+    /** A person in a browser on a page (not the API) is shown a page, in the language of the pages. */
+    private static boolean isPage(String path, HttpHeaders headers) {
+        return path != null
+                && !path.startsWith("/api/")
+                && headers != null
+                && headers.getAcceptableMediaTypes().stream()
+                        .anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
     }
 
     /** How a client sees a rule of the domain: the only place a domain error gets a status code. */
