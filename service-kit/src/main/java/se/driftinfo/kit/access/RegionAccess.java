@@ -21,6 +21,7 @@ public class RegionAccess {
 
     private final SecurityIdentity identity;
     private final AccessConfig config;
+    private Optional<Set<String>> limitedTo; // read from the token once per request: lists ask per row
 
     public RegionAccess(SecurityIdentity identity, AccessConfig config) {
         this.identity = identity;
@@ -29,10 +30,13 @@ public class RegionAccess {
 
     /** The regions this account is limited to, or empty when it may work in every region. */
     public Optional<Set<String>> limitedTo() {
-        if (!(identity.getPrincipal() instanceof JsonWebToken token) || !token.containsClaim(config.regionClaim())) {
-            return Optional.empty();
+        if (limitedTo == null) {
+            limitedTo =
+                    identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(config.regionClaim())
+                            ? Optional.of(regions(token.getClaim(config.regionClaim())))
+                            : Optional.empty();
         }
-        return Optional.of(regions(token.getClaim(config.regionClaim())));
+        return limitedTo;
     }
 
     public boolean allows(String region) {

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
  * A domain refusal shown to a person on a staff or public page: a short page in Swedish with what
  * happened and a way back, instead of the API's problem details. Same status code.
  */
-final class ProblemPage {
+public final class ProblemPage {
 
     private ProblemPage() {}
 
@@ -28,6 +28,15 @@ final class ProblemPage {
                     case 412 -> "Någon annan har ändrat det under tiden. Ladda om sidan och försök igen.";
                     default -> "Kontrollera uppgifterna och försök igen.";
                 };
+        return page(problem.status(), heading, explanation, escape(problem.detail()));
+    }
+
+    /**
+     * A short Swedish page for a refusal shown to a person, with a line in English.
+     *
+     * @param english HTML-safe text
+     */
+    public static Response page(int status, String heading, String explanation, String english) {
         String page = """
                 <!DOCTYPE html>
                 <html lang="sv">
@@ -38,8 +47,8 @@ final class ProblemPage {
                 <p>%s</p>
                 <p lang="en">%s</p>
                 </main></body></html>
-                """.formatted(heading, heading, explanation, escape(problem.detail()));
-        return Response.status(problem.status())
+                """.formatted(heading, heading, explanation, english);
+        return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(page)
                 .build();

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import se.driftinfo.kit.problem.Problem;
+import se.driftinfo.kit.problem.ProblemPage;
 
 /**
  * Refuses a state-changing request that another site could make a browser send (a form post: URL-encoded,
@@ -67,19 +68,11 @@ public class CsrfFilter {
         String detail =
                 "The form's csrf field is missing or does not match the csrf cookie; reload the page and send it again.";
         if (accept != null && accept.contains(MediaType.TEXT_HTML)) {
-            String page = """
-                    <!DOCTYPE html>
-                    <html lang="sv"><head><meta charset="utf-8"><title>Formuläret har gått ut – Driftinfo</title>
-                    <link rel="stylesheet" href="/css/driftinfo.css"></head>
-                    <body><main><h1>Formuläret har gått ut</h1>
-                    <p>Av säkerhetsskäl skickades det inte. Gå tillbaka, ladda om sidan och skicka igen.</p>
-                    <p lang="en">The form had expired and was not sent. Go back, reload the page and send it again.</p>
-                    </main></body></html>
-                    """;
-            return Response.status(Response.Status.FORBIDDEN)
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(page)
-                    .build();
+            return ProblemPage.page(
+                    403,
+                    "Formuläret har gått ut",
+                    "Av säkerhetsskäl skickades det inte. Gå tillbaka, ladda om sidan och skicka igen.",
+                    "The form had expired and was not sent. Go back, reload the page and send it again.");
         }
         return Response.status(Response.Status.FORBIDDEN)
                 .type(Problem.MEDIA_TYPE)
