@@ -267,9 +267,14 @@ class NotificationMailTest {
                 .get(0);
         assertEquals("Outage: TakeCare down", Mails.subject(mail));
         assertTrue(Mails.text(Mails.part(mail, "text/plain").orElseThrow()).contains("Start your reserve routine"));
-        Delivery sent = QuarkusTransaction.requiringNew()
-                .call(() -> Delivery.<Delivery>find("recipient = ?1 and kind = ?2", email, "OUTAGE_DECLARED")
-                        .firstResult());
+        // The sender records the send after the SMTP server has taken the mail: wait for that commit too.
+        Delivery sent = Eventually.until(
+                Duration.ofSeconds(10),
+                "the delivery recorded as sent",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> Delivery.<Delivery>find("recipient = ?1 and kind = ?2", email, "OUTAGE_DECLARED")
+                                .firstResult()),
+                d -> Delivery.SENT.equals(d.status));
         assertEquals(Delivery.SENT, sent.status);
         given().when()
                 .get("/q/metrics")
