@@ -15,7 +15,7 @@ import se.driftinfo.incident.outage.OutageService;
 import se.driftinfo.incident.report.FaultReport;
 import se.driftinfo.incident.report.FaultReportService;
 import se.driftinfo.incident.report.ReportStatus;
-import se.driftinfo.incident.validation.NoIdentityNumber;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.kit.domain.NotFoundException;
 
 /** The helpdesk's answer to a burst suggestion: accept it (declare the outage) or dismiss it. */

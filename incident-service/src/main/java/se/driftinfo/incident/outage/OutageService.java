@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import se.driftinfo.incident.catalog.KnownSystems;
 import se.driftinfo.incident.catalog.KnownSystemsValidator;
-import se.driftinfo.incident.validation.NoIdentityNumber;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
 

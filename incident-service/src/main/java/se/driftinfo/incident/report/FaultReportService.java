@@ -28,7 +28,7 @@ import se.driftinfo.incident.sla.SlaPolicy;
 import se.driftinfo.incident.sla.SupportHours;
 import se.driftinfo.incident.triage.Level;
 import se.driftinfo.incident.triage.Priority;
-import se.driftinfo.incident.validation.NoIdentityNumber;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.kit.domain.ConflictException;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import se.driftinfo.incident.catalog.KnownSystem;
 import se.driftinfo.incident.validation.HsaId;
-import se.driftinfo.incident.validation.NoIdentityNumber;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 
 /**
  * A fault report as a clinic sends it, through the REST API (this record is the request body) or the

@@ -3,6 +3,7 @@ package se.driftinfo.incident.validation;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.regex.Pattern;
+import se.driftinfo.kit.validation.PersonnummerGuard;
 
 /**
  * Checks an {@link HsaId}: {@code SE}, the organisation's 10-digit number (with its Luhn check digit),
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 public class HsaIdValidator implements ConstraintValidator<HsaId, String> {
 
     private static final int MAX_LENGTH = 31;
-    private static final Pattern FORMAT = Pattern.compile("SE([0-9]{10})-[A-Za-z0-9]+");
+    private static final Pattern FORMAT = Pattern.compile("SE([0-9]{10})-([A-Za-z0-9]+)");
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
@@ -37,6 +38,10 @@ public class HsaIdValidator implements ConstraintValidator<HsaId, String> {
         }
         if (!PersonnummerGuard.luhnValid(m.group(1))) {
             return "has an organisation number whose check digit is wrong";
+        }
+        // A unit id is free text to whoever types it: a personnummer there is patient data all the same.
+        if (PersonnummerGuard.containsIdentityNumber(m.group(2))) {
+            return "has a unit id that looks like a Swedish personal identity number; use the unit's HSA id";
         }
         return null;
     }

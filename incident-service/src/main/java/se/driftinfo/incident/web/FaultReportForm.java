@@ -24,7 +24,7 @@ import se.driftinfo.incident.catalog.CatalogRepository;
 import se.driftinfo.incident.report.FaultReport;
 import se.driftinfo.incident.report.FaultReportService;
 import se.driftinfo.incident.report.ReportInput;
-import se.driftinfo.incident.validation.NoIdentityNumber;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.kit.domain.InvalidFieldException;
 
 /**

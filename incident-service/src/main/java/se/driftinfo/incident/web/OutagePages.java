@@ -40,7 +40,7 @@ import se.driftinfo.incident.outage.OutageStatus;
 import se.driftinfo.incident.outage.OutageUpdate;
 import se.driftinfo.incident.report.FaultReportRepository;
 import se.driftinfo.incident.report.FaultReportService;
-import se.driftinfo.incident.validation.NoIdentityNumber;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.incident.web.OutagePageViews.DeclareView;
 import se.driftinfo.incident.web.OutagePageViews.Notice;
 import se.driftinfo.incident.web.OutagePageViews.OutageView;

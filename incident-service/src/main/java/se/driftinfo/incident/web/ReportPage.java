@@ -46,7 +46,7 @@ import se.driftinfo.incident.report.Responsibility;
 import se.driftinfo.incident.sla.SupportHours;
 import se.driftinfo.incident.triage.Level;
 import se.driftinfo.incident.triage.Priority;
-import se.driftinfo.incident.validation.NoIdentityNumber;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.incident.web.ReportPageView.Option;
 import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.domain.ConflictException;

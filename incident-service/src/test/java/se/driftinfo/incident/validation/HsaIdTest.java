@@ -25,7 +25,8 @@ class HsaIdTest {
                 "se2321000230-1234",
                 "SE2321000230-12 4",
                 "SE2321000231-1234",
-                "SE2321000230-E123456789012345678"
+                "SE2321000230-E123456789012345678",
+                "SE2321000230-191212121212" // a personnummer as the unit id
             })
     void malformedHsaIdsOrWrongCheckDigitsAreRejectedWithAReason(String hsaId) {
         assertNotNull(HsaIdValidator.problem(hsaId), hsaId);

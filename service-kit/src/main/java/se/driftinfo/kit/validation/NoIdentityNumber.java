@@ -1,4 +1,4 @@
-package se.driftinfo.incident.validation;
+package se.driftinfo.kit.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * Free text without patient data: no personnummer or samordningsnummer ({@link PersonnummerGuard}).
- * The reason never repeats the text, so the number goes nowhere. Forms recognise this constraint by its
- * type, never by its message.
+ * Put it on every free-text field that is stored or published. The reason never repeats the text, so the
+ * number goes nowhere. Forms recognise this constraint by its type, never by its message.
  */
 @Target({FIELD, PARAMETER, RECORD_COMPONENT})
 @Retention(RUNTIME)
@@ -24,7 +24,7 @@ public @interface NoIdentityNumber {
 
     String message() default
             "contains what looks like a Swedish personal identity number"
-                    + " (personnummer or samordningsnummer); fault reports must not contain patient data, remove it";
+                    + " (personnummer or samordningsnummer); Driftinfo must not store patient data, remove it";
 
     Class<?>[] groups() default {};
 

@@ -1,4 +1,4 @@
-package se.driftinfo.incident.validation;
+package se.driftinfo.kit.validation;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,17 @@ class PersonnummerGuardTest {
                 "född 1881: 811218+9876", // plus: 100 years or older
                 "samordningsnummer 701063-2391", // day + 60
                 "197010632391", // samordningsnummer with century
-                "Tolvan 19121212-1212 syns inte"
+                "Tolvan 19121212-1212 syns inte",
+                "121212–1212", // en dash, as word processors write it
+                "121212—1212", // em dash
+                "121212−1212", // minus sign
+                "121212 - 1212", // spaced dash
+                "121212.1212", // dot
+                "121212_1212", // underscore
+                "121212 1212", // no-break space
+                "１９１２１２１２－１２１２", // full-width
+                "19121212​-1212", // zero-width space inside
+                "١٩١٢١٢١٢-١٢١٢" // Arabic-Indic digits
             })
     void identityNumbersWithAValidCheckDigitAreFound(String text) {
         assertTrue(PersonnummerGuard.containsIdentityNumber(text), text);
@@ -37,6 +47,8 @@ class PersonnummerGuardTest {
                 "Cosmic hänger sig sedan 07:45, felkod 500123",
                 "Ärende 1234567890", // order number, not a date
                 "12345678901234 serienummer", // a longer digit run is not an identity number
+                "sedan 2026-11-24 1430", // a date and a time
+                "121212–1213", // en dash, wrong check digit
                 ""
             })
     void otherNumbersAndInvalidCheckDigitsPass(String text) {
