@@ -27,6 +27,7 @@ import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
 import se.driftinfo.kit.domain.OutsideRegionException;
 import se.driftinfo.kit.domain.StaleVersionException;
+import se.driftinfo.kit.ratelimit.TooManyRequestsException;
 
 /**
  * The one place errors become HTTP responses: RFC 9457 problem details, naming the field where there
@@ -41,6 +42,27 @@ public class ProblemMappers {
     public Response domain(DomainException e, UriInfo uri, HttpHeaders headers) {
         Problem problem = problemOf(e, path(uri));
         return isPage(problem.instance(), headers) ? ProblemPage.of(problem) : respond(problem);
+    }
+
+    /**
+     * A rate limit is used up: 429 with {@code Retry-After} in whole seconds, as a page for a person on a
+     * page and as problem details for a program.
+     */
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e, UriInfo uri, HttpHeaders headers) {
+        long seconds = e.retryAfterSeconds();
+        Problem problem = new Problem(
+                TYPE_BASE + "too-many-requests",
+                "Too many requests",
+                429,
+                "Too many requests in a short time; try again in " + seconds + (seconds == 1 ? " second" : " seconds")
+                        + ".",
+                path(uri),
+                null);
+        Response response = isPage(problem.instance(), headers) ? ProblemPage.of(problem) : respond(problem);
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .build();
     }
 
     /** A person in a browser on a page (not the API) is shown a page, in the language of the pages. */

@@ -18,6 +18,7 @@ public final class ProblemPage {
                     case 404 -> "Finns inte";
                     case 409 -> "Det gick inte";
                     case 412 -> "Ändrad av någon annan";
+                    case 429 -> "För många försök";
                     default -> "Felaktig uppgift";
                 };
         String explanation =
@@ -26,6 +27,7 @@ public final class ProblemPage {
                         "Ditt konto får inte se eller ändra det här, till exempel för att det hör till en annan region.";
                     case 404 -> "Det du bad om finns inte, eller har tagits bort.";
                     case 412 -> "Någon annan har ändrat det under tiden. Ladda om sidan och försök igen.";
+                    case 429 -> "Du har skickat många gånger på kort tid. Vänta en stund och försök sedan igen.";
                     default -> "Kontrollera uppgifterna och försök igen.";
                 };
         return page(problem.status(), heading, explanation, escape(problem.detail()));
