@@ -1,7 +1,7 @@
 package se.driftinfo.incident.maintenance;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
@@ -26,7 +26,7 @@ public class MaintenanceConsumer {
     }
 
     @Incoming("maintenance")
-    @Transactional
+    @Blocking // the kit opens a transaction per attempt (retries need a fresh one)
     void on(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, handler);
     }

@@ -1,7 +1,7 @@
 package se.driftinfo.notifier.catalog;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.driftinfo.contracts.catalog.RegionV1;
@@ -21,7 +21,7 @@ public class CatalogConsumer {
     }
 
     @Incoming("catalog")
-    @Transactional
+    @Blocking // the kit opens a transaction per attempt (retries need a fresh one)
     void on(ConsumerRecord<String, String> record) {
         inbox.consume("notifier-catalog", record, handler);
     }

@@ -1,8 +1,8 @@
 package se.driftinfo.notifier.outage;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -40,7 +40,7 @@ public class IncidentConsumer {
     }
 
     @Incoming("incidents")
-    @Transactional
+    @Blocking // the kit opens a transaction per attempt (retries need a fresh one)
     void on(ConsumerRecord<String, String> record) {
         inbox.consume("notifier-incidents", record, handler);
     }

@@ -15,4 +15,17 @@ public interface InboxConfig {
      */
     @WithDefault("P30D")
     Duration retention();
+
+    /**
+     * How long a consumer waits before it retries an event whose handling failed for a reason that
+     * may pass (database unreachable, lock or statement timeout, serialization failure). Doubles on
+     * each retry up to {@link #retryMaxBackoff()}; the consumer keeps retrying for as long as the
+     * failure lasts, so later events of the partition wait and keep their order.
+     */
+    @WithDefault("PT0.5S")
+    Duration retryBackoff();
+
+    /** The longest wait between two retries of a transient failure. */
+    @WithDefault("PT30S")
+    Duration retryMaxBackoff();
 }

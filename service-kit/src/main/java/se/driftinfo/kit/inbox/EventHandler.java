@@ -28,10 +28,19 @@ public final class EventHandler {
         return new EventHandler(copy);
     }
 
-    /** @return false if this handler has nothing to do with the event's type */
+    /**
+     * @return false if this handler has nothing to do with the event's type
+     * @throws IllegalArgumentException if no event contract knows the type (a newer version than this
+     *     service was built with): it must not be skipped and forgotten, but dead-lettered and replayed
+     *     once the service knows it
+     */
     boolean handle(IncomingEvent event) {
         Class<?> payload = EventTypes.PAYLOADS.get(event.type());
-        BiConsumer<IncomingEvent, Object> handler = payload == null ? null : byPayload.get(payload);
+        if (payload == null) {
+            throw new IllegalArgumentException("Unknown event type " + event.type()
+                    + ": this service's event contracts do not know it (a newer version?)");
+        }
+        BiConsumer<IncomingEvent, Object> handler = byPayload.get(payload);
         if (handler == null) {
             return false;
         }

@@ -1,20 +1,33 @@
 package se.driftinfo.kit.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import se.driftinfo.kit.config.InboxConfig;
 
 /**
  * The envelope every Kafka consumer uses: read the CloudEvent, skip it if this consumer has handled
- * its id before, otherwise hand it to the consumer's {@link EventHandler}, all in the caller's
- * transaction. The processed id and the change it causes commit together, so a redelivered event
- * changes nothing twice. A failure rolls both back and goes to the channel's failure strategy.
+ * its id before, otherwise hand it to the consumer's {@link EventHandler}. The processed id and the
+ * change it causes commit together in one transaction, so a redelivered or replayed event changes
+ * nothing twice.
+ *
+ * <p>Failures are sorted by {@link Failures#isTransient}: one that may pass (database gone, lock or
+ * statement timeout) is retried in a new transaction with exponential backoff for as long as it lasts,
+ * holding back the later records of the channel so their order is kept; one that cannot pass
+ * (unreadable record, unknown event type, a constraint or validation failure, a bug) is thrown at once
+ * and goes to the channel's failure strategy: the dead-letter topic, from which
+ * {@link DeadLetters#replay} brings it back once the cause is fixed.
  *
  * <pre>{@code
  * @Incoming("maintenance")
- * @Transactional
+ * @Blocking // each attempt opens its own transaction: no @Transactional here
  * void on(ConsumerRecord<String, String> record) {
  *     inbox.consume("incident-maintenance", record, handler);
  * }
@@ -26,38 +39,107 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
     private final ProcessedEvents processedEvents;
+    private final MeterRegistry metrics;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+    private volatile boolean stopping;
 
-    public IdempotentConsumer(ProcessedEvents processedEvents) {
+    public IdempotentConsumer(ProcessedEvents processedEvents, MeterRegistry metrics, InboxConfig config) {
         this.processedEvents = processedEvents;
+        this.metrics = metrics;
+        this.firstBackoff = config.retryBackoff();
+        this.maxBackoff = config.retryMaxBackoff();
     }
 
     /**
+     * Handles {@code record} once, in a transaction of its own per attempt. Must not be called inside a
+     * transaction: a retry needs a fresh one, and an outer transaction would time out while it waits.
+     *
      * @param consumer the ledger's name for this consumer, unique in the service (e.g. {@code notifier-maintenance})
      * @return true if the event was handled now; false if it was seen before or is of a type the handler skips
+     * @throws RuntimeException a failure that retrying cannot cure (the record goes to the dead-letter topic)
      */
-    @Transactional(TxType.MANDATORY)
+    @Transactional(TxType.NEVER)
     public boolean consume(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
         IncomingEvent event;
         try {
             event = IncomingEvent.of(record);
         } catch (RuntimeException e) {
-            LOG.errorf("%s: unreadable record at %s: %s", consumer, position(record), e.getMessage());
+            LOG.errorf("%s: unreadable record at %s, dead-lettered: %s", consumer, position(record), e.getMessage());
+            deadLettered(consumer, e);
             throw e;
         }
+        Duration backoff = firstBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> handleOnce(consumer, event, handler));
+            } catch (RuntimeException e) {
+                if (!Failures.isTransient(e)) {
+                    LOG.errorf(
+                            "%s: event %s (%s) at %s failed and cannot succeed by retrying, dead-lettered: %s",
+                            consumer, event.id(), event.type(), position(record), e);
+                    deadLettered(consumer, e);
+                    throw e;
+                }
+                metrics.counter("driftinfo.inbox.retries", "consumer", consumer).increment();
+                LOG.warnf(
+                        "%s: event %s at %s failed (attempt %d), retrying in %d ms: %s",
+                        consumer, event.id(), position(record), attempt, backoff.toMillis(), rootMessage(e));
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private boolean handleOnce(String consumer, IncomingEvent event, EventHandler handler) {
         if (!processedEvents.firstTime(consumer, event.id())) {
             LOG.debugf("%s: event %s was handled before, skipped", consumer, event.id());
             return false;
         }
-        try {
-            if (!handler.handle(event)) {
-                LOG.debugf("%s: ignoring %s", consumer, event.type());
-                return false;
-            }
-            return true;
-        } catch (RuntimeException e) {
-            LOG.errorf("%s: event %s (%s) at %s failed: %s", consumer, event.id(), event.type(), position(record), e);
-            throw e;
+        if (!handler.handle(event)) {
+            LOG.debugf("%s: ignoring %s", consumer, event.type());
+            return false;
         }
+        return true;
+    }
+
+    private void deadLettered(String consumer, RuntimeException cause) {
+        metrics.counter(
+                        "driftinfo.dead.letters",
+                        "consumer",
+                        consumer,
+                        "cause",
+                        cause.getClass().getSimpleName())
+                .increment();
+    }
+
+    /**
+     * Waits before the next attempt. Once the service is shutting down it never returns: throwing
+     * would dead-letter an event that only met a passing failure, while an unacknowledged record is
+     * simply delivered again after the restart.
+     */
+    private void pause(Duration backoff) {
+        long until = System.nanoTime() + backoff.toNanos();
+        while (stopping || System.nanoTime() < until) {
+            try {
+                Thread.sleep(stopping ? 1_000 : Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                // Interrupted at shutdown: keep holding the record (see above); the JVM ends this thread.
+                stopping = true;
+            }
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static String position(ConsumerRecord<String, String> record) {

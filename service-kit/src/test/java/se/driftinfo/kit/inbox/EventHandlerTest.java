@@ -2,6 +2,7 @@ package se.driftinfo.kit.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -34,9 +35,12 @@ class EventHandlerTest {
         assertEquals(List.of(), handled);
     }
 
+    /** A newer version than this build knows must reach the dead-letter topic, not be skipped and forgotten. */
     @Test
-    void anUnknownTypeIsSkipped() {
-        assertFalse(regions.handle(event("se.driftinfo.something.new.v1", "{}")));
+    void anUnknownTypeIsRefusedSoItIsDeadLetteredNotForgotten() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> regions.handle(event("se.driftinfo.catalog.region.v2", "{}")));
+        assertTrue(e.getMessage().contains("se.driftinfo.catalog.region.v2"), e.getMessage());
         assertEquals(List.of(), handled);
     }
 

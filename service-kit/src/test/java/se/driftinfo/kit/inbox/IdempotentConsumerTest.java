@@ -45,6 +45,9 @@ class IdempotentConsumerTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    DeadLetters deadLetters;
+
     @Test
     void aRedeliveredRecordChangesNothingTheSecondTime() {
         String consumer = "redelivery-" + UUID.randomUUID();
@@ -135,13 +138,100 @@ class IdempotentConsumerTest {
         assertEquals(RegionRecorder.TOPIC, header(dead.get(0), "dead-letter-topic"));
     }
 
+    /** Gap 1: a passing database failure is waited out, not dead-lettered. */
+    @Test
+    void aTransientDatabaseFailureIsRetriedAndTheEventAppliedOnce() {
+        String consumer = "transient-" + UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        ConsumerRecord<String, String> record = record(id, region("jamtland", RegionRecorder.TRANSIENT + "2"));
+
+        assertTrue(consume(consumer, record), "handled after two statement timeouts");
+
+        assertEquals(3, RegionRecorder.ATTEMPTS.get(id).get(), "two failed attempts, then the one that worked");
+        assertEquals(1, recorded(record));
+        assertEquals(1, ledgerRows(consumer, record));
+    }
+
+    /** Each attempt needs a transaction of its own: a caller's transaction would make retries impossible. */
+    @Test
+    void consumingInsideATransactionIsRefused() {
+        ConsumerRecord<String, String> record = record(UUID.randomUUID(), region("dalarna", "Region Dalarna"));
+        assertThrows(jakarta.transaction.TransactionalException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> inbox.consume("in-tx-" + UUID.randomUUID(), record, recorder.handler())));
+        assertEquals(0, recorded(record));
+    }
+
+    /**
+     * Gap 1 over the broker: a transient failure is retried in place (later records of the partition
+     * wait), a permanent one goes to the dead-letter topic with headers naming the cause, and once the
+     * cause is fixed the replay applies it exactly once, however often it is run.
+     */
+    @Test
+    void overKafkaTransientFailuresAreRetriedPermanentOnesDeadLetteredAndReplayedOnce() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String broken = "broken " + run;
+        RegionRecorder.BROKEN.add(broken);
+        var kafka = InfraTestResource.kafka();
+        UUID passing = kafka.publish(
+                RegionRecorder.TOPIC,
+                run,
+                EventTypes.REGION_PUBLISHED,
+                "/test",
+                region(run + "-transient", RegionRecorder.TRANSIENT + "2"));
+        UUID failing = kafka.publish(
+                RegionRecorder.TOPIC, run, EventTypes.REGION_PUBLISHED, "/test", region(run + "-broken", broken));
+        kafka.publish(
+                RegionRecorder.TOPIC,
+                run,
+                EventTypes.REGION_PUBLISHED,
+                "/test",
+                region(run + "-last", "Region Jämtland"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (countCode(run + "-last") == 0 && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertEquals(1, countCode(run + "-last"));
+        assertEquals(1, countCode(run + "-transient"), "applied once, after the retries");
+        assertEquals(3, RegionRecorder.ATTEMPTS.get(passing).get());
+        assertEquals(0, countCode(run + "-broken"));
+
+        // Same key, same dead-letter partition: had the passing one been dead-lettered, it would come first.
+        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+        kafka.readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> {
+            String id = header(r, "ce_id");
+            if (passing.toString().equals(id) || failing.toString().equals(id)) {
+                dead.add(r);
+            }
+            return failing.toString().equals(id);
+        });
+        assertEquals(1, dead.size(), "only the permanent failure is dead-lettered");
+        ConsumerRecord<String, String> letter = dead.get(0);
+        assertEquals(failing.toString(), header(letter, "ce_id"));
+        assertEquals("java.lang.IllegalStateException", header(letter, "dead-letter-exception-class-name"));
+        assertTrue(
+                header(letter, "dead-letter-reason").contains("bug for " + broken),
+                header(letter, "dead-letter-reason"));
+        assertEquals(RegionRecorder.TOPIC, header(letter, "dead-letter-topic"));
+
+        // The bug is fixed: the operator replays.
+        RegionRecorder.BROKEN.remove(broken);
+        DeadLetters.Replay replay = deadLetters.replay(true);
+        assertTrue(replay.replayed() >= 1, replay.toString());
+        assertEquals(1, countCode(run + "-broken"), "replay applied it");
+        assertEquals(0, deadLetters.replay(true).replayed(), "a second replay finds nothing new");
+        ConsumerRecord<String, String> again = record(failing, region(run + "-broken", broken));
+        assertFalse(consume(RegionRecorder.CONSUMER, again), "the ledger knows it now");
+        assertEquals(1, countCode(run + "-broken"), "applied exactly once");
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private boolean consume(String consumer, ConsumerRecord<String, String> record) {
-        return QuarkusTransaction.requiringNew().call(() -> inbox.consume(consumer, record, recorder.handler()));
+        return inbox.consume(consumer, record, recorder.handler());
     }
 
     private long recorded(ConsumerRecord<String, String> record) {

@@ -1,8 +1,13 @@
 package se.driftinfo.kit.inbox;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.driftinfo.contracts.catalog.RegionV1;
@@ -18,6 +23,15 @@ public class RegionRecorder {
     static final String CONSUMER = "kit-test-regions";
     /** A region with this name makes the handler fail, as a bug or a broken row would. */
     static final String FAIL = "fail";
+    /**
+     * A region named {@code transient-N} meets a real passing database failure (PostgreSQL cancels a
+     * statement that outlives its timeout, SQL state 57014) on its first N attempts.
+     */
+    static final String TRANSIENT = "transient-";
+    /** Region names whose handling fails until a test takes them out (a bug that gets fixed). */
+    static final Set<String> BROKEN = ConcurrentHashMap.newKeySet();
+    /** Attempts per event id. */
+    static final Map<UUID, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
     private final IdempotentConsumer inbox;
     private final EntityManager em;
@@ -30,7 +44,7 @@ public class RegionRecorder {
     }
 
     @Incoming("kit-test")
-    @Transactional
+    @Blocking
     void on(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, handler);
     }
@@ -40,8 +54,18 @@ public class RegionRecorder {
     }
 
     private void record(IncomingEvent event, RegionV1 region) {
+        int attempt =
+                ATTEMPTS.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
         if (FAIL.equals(region.name())) {
             throw new IllegalStateException("the handler failed");
+        }
+        if (BROKEN.contains(region.name())) {
+            throw new IllegalStateException("the handler has a bug for " + region.name());
+        }
+        if (region.name().startsWith(TRANSIENT)
+                && attempt <= Integer.parseInt(region.name().substring(TRANSIENT.length()))) {
+            em.createNativeQuery("set local statement_timeout = 50").executeUpdate();
+            em.createNativeQuery("select pg_sleep(2)").getSingleResult();
         }
         em.createNativeQuery("insert into recorded_region (event_id, code) values (?1, ?2)")
                 .setParameter(1, event.id())
