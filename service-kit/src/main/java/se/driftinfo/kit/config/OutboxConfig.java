@@ -32,6 +32,15 @@ public interface OutboxConfig {
     @WithDefault("PT15S")
     Duration ackTimeout();
 
+    /**
+     * After how many failed sends an event is parked (set aside so later events flow) when the events
+     * around it got through, i.e. the failure is the event's own and not the broker's. An error Kafka
+     * will never accept (record too large, not serialisable, invalid topic) parks it at once; a batch in
+     * which nothing got through (the broker is away) parks nothing.
+     */
+    @WithDefault("10")
+    int maxAttempts();
+
     /** How long relayed events stay in the outbox table; the topic, not the table, is the history. */
     @WithDefault("P7D")
     Duration retention();

@@ -49,8 +49,14 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** Sends tried: the one that was acknowledged included. */
     public int attempts;
 
+    /** Why the last send failed, for the operator; kept after a later success. */
     @Column(name = "last_error")
     public String lastError;
+
+    /** Set when the relay gave up on this event (see {@code OutboxRelay}); null while it is in line. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

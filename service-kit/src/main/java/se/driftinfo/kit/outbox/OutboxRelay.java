@@ -1,5 +1,6 @@
 package se.driftinfo.kit.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -14,8 +15,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -28,6 +33,18 @@ import se.driftinfo.kit.config.OutboxConfig;
  * Safe on every replica: a transaction-scoped PostgreSQL advisory lock lets one relay work at a time,
  * which also keeps the global order. A row is marked published only after Kafka acknowledged it; a
  * crash in between means the event goes out again, which consumers absorb by event id.
+ *
+ * <p>Each row's outcome is its own: acknowledged rows are marked published, a failed row gets
+ * {@code attempts} and {@code last_error} written and stays in line. A row Kafka will never accept
+ * (too large, not serialisable, an invalid topic), or one that failed {@code max-attempts} times while
+ * rows beside it went through, is <b>parked</b>: logged as an error, counted in
+ * {@code driftinfo_outbox_parked_events_total}, and passed over so it cannot hold back every later
+ * event. An operator requeues it ({@link OutboxAdmin}).
+ *
+ * <p>Passing over a row gives up strict per-aggregate order for it, on purpose: every event carries the
+ * whole aggregate after the change (a snapshot with {@code sequence}/{@code updatedAt}), so a later
+ * event of the same aggregate already tells consumers everything the parked one did, and consumers
+ * ignore a snapshot older than the one they hold when a requeued one arrives late.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "driftinfo.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -37,18 +54,29 @@ public class OutboxRelay {
     /** Any constant works; it only has to be the same on every replica of one service. */
     private static final long LOCK_ID = 0x4472696674L;
 
+    private static final int MAX_ERROR_LENGTH = 1000;
+
     private final Emitter<String> emitter;
     private final EntityManager em;
     private final Clock clock;
     private final int batchSize;
+    private final int maxAttempts;
     private final Duration ackTimeout;
+    private final MeterRegistry metrics;
 
-    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em, Clock clock, OutboxConfig config) {
+    public OutboxRelay(
+            @Channel("outbox") Emitter<String> emitter,
+            EntityManager em,
+            Clock clock,
+            OutboxConfig config,
+            MeterRegistry metrics) {
         this.emitter = emitter;
         this.em = em;
         this.clock = clock;
         this.batchSize = config.batchSize();
+        this.maxAttempts = config.maxAttempts();
         this.ackTimeout = config.ackTimeout();
+        this.metrics = metrics;
     }
 
     @Scheduled(
@@ -59,7 +87,7 @@ public class OutboxRelay {
     void relay() {
         try {
             while (relayBatch() == batchSize) {
-                // a full batch: there may be more waiting
+                // a full batch went out: there may be more waiting
             }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
@@ -77,7 +105,8 @@ public class OutboxRelay {
                     if (!Boolean.TRUE.equals(locked)) {
                         return 0;
                     }
-                    List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by position")
+                    List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find(
+                                    "publishedAt is null and parkedAt is null order by position")
                             .page(0, batchSize)
                             .list();
                     if (batch.isEmpty()) {
@@ -90,51 +119,129 @@ public class OutboxRelay {
                     try {
                         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                                 .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                    } catch (Exception e) {
-                        // Nothing is marked: the whole batch is retried, duplicates are absorbed downstream.
-                        throw new IllegalStateException("Kafka did not acknowledge the batch: " + rootMessage(e), e);
+                    } catch (TimeoutException | ExecutionException e) {
+                        // Each row's outcome is read below.
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("Interrupted while waiting for Kafka", e);
                     }
-                    Instant now = Instant.now(clock);
-                    for (OutboxEvent event : batch) {
-                        event.publishedAt = now;
-                        event.attempts++;
-                    }
-                    return batch.size();
+                    return settle(batch, acks);
                 });
+    }
+
+    /** Marks what Kafka acknowledged, records why the rest failed, parks what should not hold the line. */
+    private int settle(List<OutboxEvent> batch, List<CompletableFuture<Void>> acks) {
+        Instant now = Instant.now(clock);
+        int published = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcome(acks.get(i)) == null) {
+                OutboxEvent event = batch.get(i);
+                event.publishedAt = now;
+                event.attempts++;
+                published++;
+            }
+        }
+        // Nothing got through: the broker (or the network) is away, not these rows. Say why, but do not
+        // count it against them, or a long broker outage would park every waiting event.
+        boolean brokerAway = published == 0;
+        String firstError = null;
+        for (int i = 0; i < batch.size(); i++) {
+            Throwable failure = outcome(acks.get(i));
+            if (failure == null) {
+                continue;
+            }
+            OutboxEvent event = batch.get(i);
+            event.lastError = truncate(describe(failure));
+            firstError = firstError == null ? event.lastError : firstError;
+            boolean never = KafkaFailures.neverAccepted(failure);
+            if (brokerAway && !never) {
+                continue;
+            }
+            event.attempts++;
+            if (never || event.attempts >= maxAttempts) {
+                park(event, never);
+            }
+        }
+        if (published < batch.size() && firstError != null) {
+            LOG.warnf(
+                    "Outbox relay: %d of %d events not acknowledged, first: %s",
+                    batch.size() - published, batch.size(), firstError);
+        }
+        return published;
+    }
+
+    private void park(OutboxEvent event, boolean never) {
+        event.parkedAt = Instant.now(clock);
+        metrics.counter("driftinfo.outbox.parked.events", "topic", event.topic).increment();
+        LOG.errorf(
+                "OUTBOX EVENT PARKED: event %s (%s, key %s, outbox position %d) after %d attempt(s)%s: %s. Later events"
+                        + " go on without it; fix the cause and requeue it (POST /api/admin/outbox/requeue).",
+                event.eventId,
+                event.type,
+                event.key,
+                event.position,
+                event.attempts,
+                never ? ", Kafka will never accept it" : "",
+                event.lastError);
+    }
+
+    /** @return null if acknowledged, the failure otherwise (a timeout if there is no answer yet) */
+    private Throwable outcome(CompletableFuture<Void> ack) {
+        if (!ack.isDone()) {
+            return new TimeoutException("Kafka did not answer within " + ackTimeout);
+        }
+        try {
+            ack.getNow(null);
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(event.eventId.toString())
-                .withType(event.type)
-                .withSource(URI.create(event.source))
-                .withSubject(event.subject)
-                .withDataContentType("application/json")
-                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
-                .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.key)
-                .build();
-        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, kafka))
-                .withAck(() -> {
-                    ack.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    ack.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(message);
+        try {
+            OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                    .withId(event.eventId.toString())
+                    .withType(event.type)
+                    .withSource(URI.create(event.source))
+                    .withSubject(event.subject)
+                    .withDataContentType("application/json")
+                    .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                    .build();
+            OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic(event.topic)
+                    .withKey(event.key)
+                    .build();
+            Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, kafka))
+                    .withAck(() -> {
+                        ack.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        ack.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    });
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            // A row that cannot even become a record (e.g. an invalid source URI) fails like a refusal.
+            ack.completeExceptionally(e);
+        }
         return ack;
     }
 
-    private static String rootMessage(Throwable e) {
+    private static String describe(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null) {
+        while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+        return t == e
+                ? e.getClass().getSimpleName() + ": " + e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage() + " ("
+                        + t.getClass().getSimpleName() + ": " + t.getMessage() + ")";
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
 }

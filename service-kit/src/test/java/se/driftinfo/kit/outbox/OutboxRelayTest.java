@@ -1,6 +1,9 @@
 package se.driftinfo.kit.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
@@ -38,6 +41,62 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    OutboxAdmin admin;
+
+    /**
+     * Gap 2: one event Kafka always refuses (larger than the producer's max.request.size) used to be
+     * retried with its whole batch forever, holding back every later event, with attempts and
+     * last_error never written. Now the events after it are published, and it is parked with why.
+     */
+    @Test
+    void aPoisonEventIsParkedWithItsErrorAndTheEventsAfterItArePublished() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String key = run + "-poison";
+        UUID poison = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        outbox.add(TOPIC, key, "se.driftinfo.test.v1", "/test", Map.of("blob", "x".repeat(2_000_000))));
+        List<UUID> good = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            good.add(QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.add(
+                            TOPIC, n == 1 ? run + "-other" : key, "se.driftinfo.test.v1", "/test", Map.of("n", n))));
+        }
+
+        for (int round = 0; round < 5; round++) {
+            relay.relayBatch();
+        }
+
+        Set<UUID> seen = new HashSet<>();
+        InfraTestResource.kafka().readUntil(TOPIC, Duration.ofSeconds(60), record -> {
+            UUID id = IncomingEvent.of(record).id();
+            if (good.contains(id)) {
+                seen.add(id);
+            }
+            return seen.size() == good.size();
+        });
+        assertEquals(new HashSet<>(good), seen, "the events after the poison one were published");
+        long marked = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.count("eventId in ?1 and publishedAt is not null", good));
+        assertEquals(3, marked, "and marked published, not sent again with the poison one on every pass");
+
+        OutboxEvent row = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>find("eventId", poison).firstResult());
+        assertNull(row.publishedAt);
+        assertNotNull(row.parkedAt, "parked, so it no longer holds the line");
+        assertTrue(row.attempts > 0, "attempts written: " + row.attempts);
+        assertNotNull(row.lastError);
+        assertTrue(row.lastError.contains("RecordTooLargeException"), row.lastError);
+        assertTrue(admin.parked().stream().anyMatch(p -> p.eventId().equals(poison)));
+
+        // The operator requeues it: back in line with a fresh count (and parked again, as Kafka still refuses it).
+        assertEquals(1, admin.requeue(row.position));
+        OutboxEvent requeued = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>find("eventId", poison).firstResult());
+        assertTrue(requeued.parkedAt == null || requeued.attempts == 1, "requeued with attempts reset");
+    }
 
     @Test
     void concurrentRelaysPublishEachEventOnceAndInOrderPerAggregate() throws Exception {
