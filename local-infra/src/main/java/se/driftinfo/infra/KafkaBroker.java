@@ -26,11 +26,18 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real Apache Kafka broker in KRaft mode (broker and controller in one node) running inside this
  * JVM on loopback ports. The same server code as production, without Docker.
+ *
+ * <p>Fault tests stop it and start it again with {@link #stop()} and {@link #start()}: the same
+ * ports and the same log directory, so committed records, offsets and consumer groups survive, as
+ * they do when a production broker restarts.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    /** Chosen on the first start and kept, so a restarted broker is the same quorum voter. */
+    private int controllerPort;
+
     private KafkaRaftServer server;
 
     public KafkaBroker(Path dataDir, int port) {
@@ -38,7 +45,14 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
-    public KafkaBroker start() throws IOException {
+    /**
+     * Starts the broker, or starts it again after {@link #stop()} on the same ports and data; returns
+     * once it answers. Starting a running broker is a mistake and fails.
+     */
+    public synchronized KafkaBroker start() throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("The Kafka broker on port " + port + " is already running");
+        }
         // A broker fault must fail the test or the run, not kill the JVM that hosts it.
         Exit.setExitProcedure((status, message) -> {
             throw new IllegalStateException("Kafka asked to exit(" + status + "): " + message);
@@ -46,7 +60,9 @@ public final class KafkaBroker implements AutoCloseable {
         Exit.setHaltProcedure((status, message) -> {
             throw new IllegalStateException("Kafka asked to halt(" + status + "): " + message);
         });
-        int controllerPort = Ports.free();
+        if (controllerPort == 0) {
+            controllerPort = Ports.free();
+        }
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -168,13 +184,26 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops the broker (a controlled shutdown, as when a pod is stopped), keeping its data; clients
+     * see their connections refused until {@link #start()}. Stopping a stopped broker does nothing.
+     */
+    public synchronized void stop() {
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
             server = null;
         }
+    }
+
+    /** Whether the broker is running (between {@link #start()} and {@link #stop()}). */
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     private static void sleep(long millis) {
