@@ -16,14 +16,38 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * A real SMTP server (GreenMail) that keeps every message it receives: tests read them, and in the
  * local run a person reads them as .eml files or on the mail page.
+ *
+ * <p>Started with fault controls ({@link #MailServer(int, boolean)}), its port is a gate in front of
+ * GreenMail that a fault test can make behave like a mail server in trouble: {@link #refuse} (every
+ * connection refused, {@code 421} or {@code 451} until told otherwise), {@link #rejectPermanently}
+ * ({@code 550} for one address), and {@link #holdAcceptance} (the message is stored, but the sender
+ * does not hear {@code 250} until released). Mail already received is kept through all of them.
  */
 public final class MailServer implements AutoCloseable {
 
+    /** How the server refuses mail for a while; every refusal is temporary (4xx or no answer). */
+    public enum Refusal {
+        /** Accepts mail normally. */
+        NONE,
+        /** Nothing listens: every connection is refused and open ones are dropped. */
+        CONNECTIONS,
+        /** Answers {@code 421} (service not available) to a new connection and to any next command. */
+        SERVICE_UNAVAILABLE,
+        /** Answers {@code 451} (try again later) to every recipient. */
+        TRY_AGAIN_LATER
+    }
+
     private final int port;
+    private final boolean faultControls;
+    private SmtpGate gate;
     private GreenMail greenMail;
     /** Every message once, in the order the server accepted it; guarded by itself. */
     private final List<MimeMessage> arrivals = new ArrayList<>();
@@ -31,14 +55,123 @@ public final class MailServer implements AutoCloseable {
     private final Set<MimeMessage> arrived = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public MailServer(int port) {
+        this(port, false);
+    }
+
+    /**
+     * @param faultControls put the gate in front of GreenMail, so that {@link #refuse}, {@link
+     *     #rejectPermanently} and {@link #holdAcceptance} work (fault tests only)
+     */
+    public MailServer(int port, boolean faultControls) {
         this.port = port;
+        this.faultControls = faultControls;
     }
 
     public MailServer start() {
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int smtpPort = faultControls ? Ports.free() : port;
+        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         recordArrivals(greenMail.getUserManager());
+        if (faultControls) {
+            gate = new SmtpGate(port, smtpPort);
+            try {
+                gate.open();
+            } catch (IOException e) {
+                greenMail.stop();
+                throw new IllegalStateException("Cannot listen for SMTP on port " + port, e);
+            }
+        }
         return this;
+    }
+
+    /**
+     * Refuses mail the given way until called again with {@link Refusal#NONE}; permanent rejections
+     * ({@link #rejectPermanently}) stay as they are.
+     */
+    public void refuse(Refusal refusal) {
+        try {
+            gate().refuse(refusal);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot listen for SMTP on port " + port + " again", e);
+        }
+    }
+
+    /** Answers {@code 550 5.1.1 mailbox unavailable} to every later {@code RCPT TO} for this address. */
+    public void rejectPermanently(String address) {
+        gate().rejectPermanently(address);
+    }
+
+    /** Forgets every {@link #rejectPermanently} address. */
+    public void clearRejections() {
+        gate().clearRejections();
+    }
+
+    /** How many times a sender has named this address in {@code RCPT TO}, accepted or refused. */
+    public int recipientAttempts(String address) {
+        return gate().attempts(address);
+    }
+
+    /**
+     * Arms a hold on the next message to a recipient {@code recipient} accepts (addresses in lower
+     * case): the server stores it (it is in {@link #received()} at once) but keeps the sender waiting
+     * for the {@code 250} until {@link Hold#release()}, as when a connection breaks just after a
+     * server took a message. One hold is armed at a time; arming another replaces it.
+     */
+    public Hold holdAcceptance(Predicate<String> recipient) {
+        Hold hold = new Hold(recipient);
+        gate().onAccepted(hold::accepted);
+        return hold;
+    }
+
+    private SmtpGate gate() {
+        if (gate == null) {
+            throw new IllegalStateException("This mail server was started without fault controls");
+        }
+        return gate;
+    }
+
+    /** A held acceptance (see {@link #holdAcceptance}). */
+    public final class Hold {
+        private final Predicate<String> wanted;
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicBoolean taken = new AtomicBoolean();
+        private volatile String recipient;
+
+        private Hold(Predicate<String> wanted) {
+            this.wanted = wanted;
+        }
+
+        private void accepted(List<String> recipients) {
+            String match = recipients.stream().filter(wanted).findFirst().orElse(null);
+            if (match == null || !taken.compareAndSet(false, true)) {
+                return;
+            }
+            recipient = match;
+            held.countDown();
+            try {
+                // Bounded, so that a test that forgets to release cannot hang the server for ever.
+                released.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits until a wanted message has been stored and its sender is being kept waiting. */
+        public boolean awaitHeld(Duration timeout) throws InterruptedException {
+            return held.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** The recipient of the held message (lower case), once held. */
+        public String recipient() {
+            return recipient;
+        }
+
+        /** Lets the sender hear its {@code 250} (if it is still there) and disarms the hold. */
+        public void release() {
+            released.countDown();
+            gate().onAccepted(null);
+        }
     }
 
     /**
@@ -119,6 +252,10 @@ public final class MailServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (gate != null) {
+            gate.close();
+            gate = null;
+        }
         if (greenMail != null) {
             greenMail.stop();
             greenMail = null;
