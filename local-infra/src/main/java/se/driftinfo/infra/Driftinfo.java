@@ -3,10 +3,10 @@ package se.driftinfo.infra;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The whole system on one machine: infrastructure plus the three packaged services, each in its own
@@ -31,10 +31,24 @@ public final class Driftinfo implements AutoCloseable {
 
     private final Infrastructure infrastructure;
     private final List<ServiceProcess> services;
+    private final Path projectRoot;
+    private final Path workDir;
+    private final Map<String, String> extraConfig;
+    private final Map<String, Map<String, String>> serviceConfig;
 
-    private Driftinfo(Infrastructure infrastructure, List<ServiceProcess> services) {
+    private Driftinfo(
+            Infrastructure infrastructure,
+            List<ServiceProcess> services,
+            Path projectRoot,
+            Path workDir,
+            Map<String, String> extraConfig,
+            Map<String, Map<String, String>> serviceConfig) {
         this.infrastructure = infrastructure;
         this.services = services;
+        this.projectRoot = projectRoot;
+        this.workDir = workDir;
+        this.extraConfig = Map.copyOf(extraConfig);
+        this.serviceConfig = Map.copyOf(serviceConfig);
     }
 
     /**
@@ -53,8 +67,38 @@ public final class Driftinfo implements AutoCloseable {
             throws IOException, InterruptedException {
         progress.step("Starting PostgreSQL, Kafka, SMTP and Keycloak (sign-in)");
         Infrastructure infra = Infrastructure.start(workDir, keepData, 0, fixedPorts ? IDENTITY_PORT : 0);
-        List<ServiceProcess> started = new ArrayList<>();
-        Driftinfo system = new Driftinfo(infra, started);
+        return start(projectRoot, workDir, infra, fixedPorts, extraConfig, Map.of(), progress);
+    }
+
+    /**
+     * The three services on infrastructure the caller started (e.g. {@link Infrastructure#startForFaults}),
+     * on free ports; closing the system closes that infrastructure too.
+     *
+     * @param serviceConfig more system properties per service name (a service refuses to start with
+     *     a property under its own settings' prefix that it does not know, e.g. another service's)
+     */
+    public static Driftinfo start(
+            Path projectRoot,
+            Path workDir,
+            Infrastructure infra,
+            Map<String, Map<String, String>> serviceConfig,
+            Progress progress)
+            throws IOException, InterruptedException {
+        return start(projectRoot, workDir, infra, false, Map.of(), serviceConfig, progress);
+    }
+
+    private static Driftinfo start(
+            Path projectRoot,
+            Path workDir,
+            Infrastructure infra,
+            boolean fixedPorts,
+            Map<String, String> extraConfig,
+            Map<String, Map<String, String>> serviceConfig,
+            Progress progress)
+            throws IOException, InterruptedException {
+        // Replicas may be added while a test reads the list.
+        List<ServiceProcess> started = new CopyOnWriteArrayList<>();
+        Driftinfo system = new Driftinfo(infra, started, projectRoot, workDir, extraConfig, serviceConfig);
         try {
             for (Service s : SERVICES) {
                 int port = fixedPorts ? s.localPort() : Ports.free();
@@ -62,25 +106,8 @@ public final class Driftinfo implements AutoCloseable {
                     throw new IllegalStateException("Port " + port + " for " + s.name()
                             + " is taken: is Driftinfo already running? Stop it first.");
                 }
-                Map<String, String> config = new LinkedHashMap<>();
-                config.put("quarkus.profile", "local");
-                config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(s.database()));
-                config.put("quarkus.datasource.username", s.database());
-                config.put("quarkus.datasource.password", s.database());
-                config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
-                config.putAll(infra.oidcConfig());
-                if (s.sendsMail()) {
-                    config.put("quarkus.mailer.host", "127.0.0.1");
-                    config.put(
-                            "quarkus.mailer.port", String.valueOf(infra.mail().port()));
-                }
-                if (s.publicUrlProperty() != null) {
-                    config.put(s.publicUrlProperty(), "http://localhost:" + port);
-                }
-                config.putAll(extraConfig);
-                Path jar = projectRoot.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
                 progress.step("Starting " + s.name() + " on port " + port);
-                started.add(ServiceProcess.start(s.name(), jar, port, config, workDir.resolve("logs")));
+                started.add(system.launch(s, s.name(), port));
             }
             for (ServiceProcess p : started) {
                 Duration took = p.awaitReady(Duration.ofSeconds(180));
@@ -91,6 +118,71 @@ public final class Driftinfo implements AutoCloseable {
             throw e;
         }
         return system;
+    }
+
+    /** One process of a service: its database, the broker, the mail server and sign-in, on {@code port}. */
+    private ServiceProcess launch(Service s, String processName, int port) throws IOException {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.profile", "local");
+        config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(s.database()));
+        config.put("quarkus.datasource.username", s.database());
+        config.put("quarkus.datasource.password", s.database());
+        config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        config.putAll(infrastructure.oidcConfig());
+        if (s.sendsMail()) {
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put(
+                    "quarkus.mailer.port", String.valueOf(infrastructure.mail().port()));
+        }
+        if (s.publicUrlProperty() != null) {
+            config.put(s.publicUrlProperty(), "http://localhost:" + port);
+        }
+        config.putAll(extraConfig);
+        config.putAll(serviceConfig.getOrDefault(s.name(), Map.of()));
+        Path jar = projectRoot.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start(processName, jar, port, config, workDir.resolve("logs"));
+    }
+
+    /**
+     * Starts one more process of a service on a free port, as a second pod: the same database, broker
+     * and consumer group, its own HTTP port (and public address). Named {@code <service>-2},
+     * {@code -3}, …; returns once it is ready. {@link #service(String)} still finds the first.
+     */
+    public ServiceProcess startReplica(String name) throws IOException, InterruptedException {
+        Service s = SERVICES.stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+        ServiceProcess replica;
+        synchronized (services) {
+            replica = launch(s, name + "-" + (replicas(name).size() + 1), Ports.free());
+            services.add(replica);
+        }
+        replica.awaitReady(Duration.ofSeconds(180));
+        return replica;
+    }
+
+    /** Every running process of a service, the first one first. */
+    public List<ServiceProcess> replicas(String name) {
+        return services.stream()
+                .filter(p -> p.name().equals(name) || p.name().matches(java.util.regex.Pattern.quote(name) + "-\\d+"))
+                .toList();
+    }
+
+    /** Stops (SIGTERM) and forgets a replica started by {@link #startReplica}. */
+    public void stopReplica(ServiceProcess replica) {
+        if (SERVICES.stream().anyMatch(s -> s.name().equals(replica.name()))) {
+            throw new IllegalArgumentException(replica.name() + " is a service's first process, not a replica");
+        }
+        replica.close();
+        services.remove(replica);
+    }
+
+    /**
+     * Kills a service at once ({@code kill -9}); {@link #restart(String, Runnable)} starts it again.
+     */
+    public void kill(String name) {
+        service(name).kill();
     }
 
     /**

@@ -21,12 +21,20 @@ public final class Infrastructure implements AutoCloseable {
     private final KafkaBroker kafka;
     private final MailServer mail;
     private final IdentityServer identity;
+    /** False when the identity provider is another infrastructure's: closing this one leaves it running. */
+    private final boolean ownsIdentity;
 
-    private Infrastructure(PostgresServer postgres, KafkaBroker kafka, MailServer mail, IdentityServer identity) {
+    private Infrastructure(
+            PostgresServer postgres,
+            KafkaBroker kafka,
+            MailServer mail,
+            IdentityServer identity,
+            boolean ownsIdentity) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mail = mail;
         this.identity = identity;
+        this.ownsIdentity = ownsIdentity;
     }
 
     /** No identity provider: for modules whose tests sign nobody in. */
@@ -71,7 +79,28 @@ public final class Infrastructure implements AutoCloseable {
                     "[infra] Keycloak %s ready %d ms after the start%n",
                     identity.url(), (System.nanoTime() - t0) / 1_000_000);
         }
-        return new Infrastructure(postgres, kafka, mail, identity);
+        return new Infrastructure(postgres, kafka, mail, identity, true);
+    }
+
+    /**
+     * Infrastructure for fault tests, which stop, restart and refuse things: its own empty PostgreSQL
+     * and Kafka, and a mail server with fault controls ({@link MailServer#refuse} and the rest), all
+     * on free ports. Sign-in uses {@code identity}, another infrastructure's provider (one Keycloak per
+     * JVM: {@link Staff} asks the one that started last), which closing this one leaves running.
+     */
+    public static Infrastructure startForFaults(Path workDir, IdentityServer identity) throws IOException {
+        long t0 = System.nanoTime();
+        PostgresServer postgres = new PostgresServer(workDir.resolve("postgres"), Ports.free(), false).start();
+        for (String db : DATABASES) {
+            postgres.createDatabase(db);
+        }
+        KafkaBroker kafka = new KafkaBroker(workDir.resolve("kafka"), Ports.free()).start();
+        kafka.createTopics(Set.of(Topics.MAINTENANCE, Topics.INCIDENTS), Set.of(Topics.CATALOG));
+        MailServer mail = new MailServer(Ports.free(), true).start();
+        System.out.printf(
+                "[infra] for faults: PostgreSQL :%d, Kafka %s, SMTP :%d (with fault controls), ready in %d ms%n",
+                postgres.port(), kafka.bootstrapServers(), mail.port(), (System.nanoTime() - t0) / 1_000_000);
+        return new Infrastructure(postgres, kafka, mail, identity, false);
     }
 
     public PostgresServer postgres() {
@@ -110,7 +139,7 @@ public final class Infrastructure implements AutoCloseable {
 
     @Override
     public void close() {
-        if (identity != null) {
+        if (identity != null && ownsIdentity) {
             identity.close();
         }
         mail.close();

@@ -67,7 +67,43 @@ public final class ServiceProcess implements AutoCloseable {
     /** Stops this process and starts the same service again, same port and settings (a pod restart). */
     public ServiceProcess restart() throws IOException {
         close();
+        note("restarted by the test");
         return launch(name, port, log, command);
+    }
+
+    /**
+     * Kills the process at once ({@code SIGKILL}, as {@code kill -9} or the kernel's OOM killer): no
+     * shutdown hook runs, no transaction completes, nothing is flushed. {@link #restart()} starts it
+     * again. Returns when the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly(); // SIGKILL on Linux and macOS
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        note("killed (SIGKILL) by the test");
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** A line in the service's log, so that a reader sees where a test killed or restarted it. */
+    private void note(String what) {
+        try {
+            Files.writeString(
+                    log,
+                    "---- " + java.time.Instant.now() + " " + name + " " + what + " ----\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // only a note
+        }
     }
 
     /**
