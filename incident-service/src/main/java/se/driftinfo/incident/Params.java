@@ -20,6 +20,18 @@ public final class Params {
         }
     }
 
+    /** A yes/no query value: {@code true} or {@code false} (any case), absent or blank meaning false. */
+    public static boolean flag(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidFieldException(field, "must be true or false");
+        };
+    }
+
     public static UUID uuid(String field, String value) {
         try {
             return UUID.fromString(value);

@@ -15,8 +15,8 @@ import se.driftinfo.incident.outage.OutageService;
 import se.driftinfo.incident.report.FaultReport;
 import se.driftinfo.incident.report.FaultReportService;
 import se.driftinfo.incident.report.ReportStatus;
-import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 
 /** The helpdesk's answer to a burst suggestion: accept it (declare the outage) or dismiss it. */
 @ApplicationScoped

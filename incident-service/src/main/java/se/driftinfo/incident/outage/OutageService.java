@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import se.driftinfo.incident.catalog.KnownSystems;
 import se.driftinfo.incident.catalog.KnownSystemsValidator;
-import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 
 /** Declares, updates and resolves outages, each change with its event. */
 @ApplicationScoped

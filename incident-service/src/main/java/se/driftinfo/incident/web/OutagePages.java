@@ -40,7 +40,6 @@ import se.driftinfo.incident.outage.OutageStatus;
 import se.driftinfo.incident.outage.OutageUpdate;
 import se.driftinfo.incident.report.FaultReportRepository;
 import se.driftinfo.incident.report.FaultReportService;
-import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.incident.web.OutagePageViews.DeclareView;
 import se.driftinfo.incident.web.OutagePageViews.Notice;
 import se.driftinfo.incident.web.OutagePageViews.OutageView;
@@ -48,6 +47,7 @@ import se.driftinfo.incident.web.ReportPageView.Option;
 import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.domain.ConflictException;
 import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 
 /**
  * The helpdesk's outage pages: the list (active and recently resolved), declaring one with a preview of

@@ -65,7 +65,7 @@ class BurstSuggestionApiTest {
                 .path("outageId");
         Requests.operator()
                 .when()
-                .get("/api/outages/" + outage)
+                .get("/api/helpdesk/outages/" + outage)
                 .then()
                 .body("region", equalTo("kronoberg"))
                 .body("systems", contains("tidbok"))

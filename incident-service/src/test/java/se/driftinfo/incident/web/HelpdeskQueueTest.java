@@ -274,7 +274,7 @@ class HelpdeskQueueTest {
         String outage = location.substring(location.length() - 36);
         try {
             List<String> linked = Staff.as("operator")
-                    .get("/api/outages/" + outage)
+                    .get("/api/helpdesk/outages/" + outage)
                     .then()
                     .statusCode(200)
                     .extract()

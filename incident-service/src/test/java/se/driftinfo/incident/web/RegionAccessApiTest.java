@@ -78,10 +78,15 @@ class RegionAccessApiTest {
                     .statusCode(403);
             Staff.as("operator-norrbotten")
                     .when()
-                    .get("/api/outages")
+                    .get("/api/helpdesk/outages")
                     .then()
                     .statusCode(200)
                     .body("id", not(hasItem(outage)));
+            Staff.as("operator-norrbotten")
+                    .when()
+                    .get("/api/helpdesk/outages/" + outage)
+                    .then()
+                    .statusCode(403);
         } finally {
             ReportPageTest.resolve(outage);
         }

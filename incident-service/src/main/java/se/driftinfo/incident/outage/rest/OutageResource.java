@@ -30,7 +30,11 @@ import se.driftinfo.incident.report.FaultReportService;
 import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.problem.ProblemException;
 
-/** Outages: the helpdesk declares, updates and resolves; anyone may read. */
+/**
+ * Outages: the helpdesk declares, updates and resolves; anyone may read the public view (no authors, no
+ * linked reports). The helpdesk reads the staff view at {@code /api/helpdesk/outages}, and every change
+ * here answers with it.
+ */
 @Path("/api/outages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -62,23 +66,6 @@ public class OutageResource {
     public record LinkRequest(
             @NotNull(message = "is required") UUID reportId) {}
 
-    public record UpdateView(String status, String message, String author, Instant at) {}
-
-    public record OutageView(
-            UUID id,
-            String reference,
-            String title,
-            String region,
-            List<String> systems,
-            String impact,
-            String status,
-            Instant startedAt,
-            Instant resolvedAt,
-            int sequence,
-            Instant updatedAt,
-            List<UpdateView> timeline,
-            List<String> linkedReports) {}
-
     public record SuggestionView(
             UUID id, String region, String system, int reportCount, Instant firstReportAt, Instant lastReportAt) {}
 
@@ -99,11 +86,12 @@ public class OutageResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Outages, newest first; active=true for those that go on")
-    public List<OutageView> list(@QueryParam("active") boolean active) {
-        return service.list(active).stream()
-                .filter(o -> access.allows(o.region))
-                .map(this::view)
+    @Operation(
+            summary = "Outages as clinics see them, newest first; active=true for those that go on."
+                    + " No authors or linked reports: the helpdesk reads those at /api/helpdesk/outages")
+    public List<OutageViews.PublicOutage> list(@QueryParam("active") String active) {
+        return service.list(Params.flag("active", active)).stream()
+                .map(OutageViews::publicView)
                 .toList();
     }
 
@@ -121,15 +109,16 @@ public class OutageResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    public OutageView get(@PathParam("id") String id) {
-        return view(permitted(Params.uuid("id", id)));
+    @Operation(summary = "One outage as clinics see it")
+    public OutageViews.PublicOutage get(@PathParam("id") String id) {
+        return OutageViews.publicView(service.get(Params.uuid("id", id)));
     }
 
     @POST
     @Path("/{id}/updates")
     @RolesAllowed("operator")
     @Operation(summary = "Add a status update to the timeline")
-    public OutageView update(@PathParam("id") String id, OutageService.StatusUpdate update) {
+    public OutageViews.StaffOutage update(@PathParam("id") String id, OutageService.StatusUpdate update) {
         UUID outageId = permitted(Params.uuid("id", id)).id;
         return view(service.update(outageId, ProblemException.requireBody(update), actor()));
     }
@@ -138,7 +127,7 @@ public class OutageResource {
     @Path("/{id}/resolve")
     @RolesAllowed("operator")
     @Operation(summary = "Resolve the outage (final)")
-    public OutageView resolve(@PathParam("id") String id, OutageService.Resolution resolution) {
+    public OutageViews.StaffOutage resolve(@PathParam("id") String id, OutageService.Resolution resolution) {
         UUID outageId = permitted(Params.uuid("id", id)).id;
         return view(service.resolve(outageId, ProblemException.requireBody(resolution), actor()));
     }
@@ -147,7 +136,7 @@ public class OutageResource {
     @Path("/{id}/reports")
     @RolesAllowed("operator")
     @Operation(summary = "Link a fault report to this outage")
-    public OutageView link(@PathParam("id") String id, @Valid LinkRequest r) {
+    public OutageViews.StaffOutage link(@PathParam("id") String id, @Valid LinkRequest r) {
         UUID outageId = permitted(Params.uuid("id", id)).id;
         LinkRequest req = ProblemException.requireBody(r);
         reportService.link(req.reportId(), outageId, actor());
@@ -158,7 +147,7 @@ public class OutageResource {
     @Path("/{id}/reports/{reportId}")
     @RolesAllowed("operator")
     @Operation(summary = "Unlink a fault report from this outage")
-    public OutageView unlink(@PathParam("id") String id, @PathParam("reportId") String reportId) {
+    public OutageViews.StaffOutage unlink(@PathParam("id") String id, @PathParam("reportId") String reportId) {
         UUID outageId = permitted(Params.uuid("id", id)).id;
         reportService.unlink(Params.uuid("reportId", reportId), outageId, actor());
         return view(service.get(outageId));
@@ -175,22 +164,8 @@ public class OutageResource {
         return identity.getPrincipal().getName();
     }
 
-    private OutageView view(Outage o) {
-        return new OutageView(
-                o.id,
-                o.reference,
-                o.title,
-                o.region,
-                List.copyOf(o.systems),
-                o.impact.name(),
-                o.status.name(),
-                o.startedAt,
-                o.resolvedAt,
-                o.sequence,
-                o.updatedAt,
-                o.updates.stream()
-                        .map(u -> new UpdateView(u.status.name(), u.message, u.author, u.at))
-                        .toList(),
-                reports.linkedTo(o.id).stream().map(r -> r.reference).toList());
+    private OutageViews.StaffOutage view(Outage o) {
+        return OutageViews.staffView(
+                o, reports.linkedTo(o.id).stream().map(r -> r.reference).toList());
     }
 }
