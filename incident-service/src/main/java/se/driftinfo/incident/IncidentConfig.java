@@ -1,6 +1,7 @@
 package se.driftinfo.incident;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 
@@ -29,6 +30,13 @@ public interface IncidentConfig {
 
         /** The provider's 10-digit organisation number: the one its reporters' HSA-ids must carry. */
         String organisation();
+
+        /**
+         * The rate limit (a name configured under {@code driftinfo.rate-limits}) this key's reports count
+         * against, so that a provider with many units can be given a larger one than the default.
+         */
+        @WithDefault("fault-report-api-key")
+        String rateLimit();
     }
 
     interface Burst {

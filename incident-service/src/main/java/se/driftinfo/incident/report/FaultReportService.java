@@ -15,8 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import se.driftinfo.incident.IncidentConfig;
 import se.driftinfo.incident.catalog.CatalogRegion;
 import se.driftinfo.incident.catalog.CatalogRepository;
 import se.driftinfo.incident.cover.Cover;
@@ -28,11 +31,12 @@ import se.driftinfo.incident.sla.SlaPolicy;
 import se.driftinfo.incident.sla.SupportHours;
 import se.driftinfo.incident.triage.Level;
 import se.driftinfo.incident.triage.Priority;
-import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.kit.domain.ConflictException;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
 import se.driftinfo.kit.domain.StaleVersionException;
+import se.driftinfo.kit.ratelimit.RateLimits;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 
 /** Receives fault reports (API and form alike) and applies the helpdesk's triage. */
 @ApplicationScoped
@@ -54,6 +58,14 @@ public class FaultReportService {
     private final Validator validator;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Set<String> ownSystemOrganisations;
+    private final RateLimits rateLimits;
+
+    /**
+     * The rate limit on receipts to one address: anyone can type any address into the form, and each
+     * report mails its receipt there, so a stranger could otherwise mail text of their choosing to anyone.
+     */
+    public static final String RECEIPT_LIMIT = "fault-report-receipt";
 
     public FaultReportService(
             FaultReportRepository reports,
@@ -65,7 +77,9 @@ public class FaultReportService {
             Event<FaultReportReceived> received,
             Validator validator,
             Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            IncidentConfig config,
+            RateLimits rateLimits) {
         this.reports = reports;
         this.catalog = catalog;
         this.outages = outages;
@@ -76,13 +90,55 @@ public class FaultReportService {
         this.validator = validator;
         this.clock = clock;
         this.metrics = metrics;
+        this.ownSystemOrganisations = config.apiKeys().values().stream()
+                .map(IncidentConfig.ApiKey::organisation)
+                .collect(Collectors.toUnmodifiableSet());
+        this.rateLimits = rateLimits;
     }
 
-    /** Validates, stores and announces a report; nothing is stored if any field is wrong. */
+    /**
+     * A report from a provider's own system (its API key already matched the unit's organisation) or from
+     * the helpdesk (any unit). Validates, stores and announces it; nothing is stored if any field is wrong.
+     */
     @Transactional
     public FaultReport receive(ReportInput input) {
         Instant now = Instant.now(clock);
+        return store(validate(input, now), now);
+    }
+
+    /**
+     * A report from the form, which anyone may send without an account. A provider reports only for its
+     * own units, and a provider with a system of its own proves which units are its own with its API key.
+     * The form proves nothing, so it may not speak for such a provider's units at all: they report through
+     * their system or phone the helpdesk. Units of organisations without a key of their own have no other
+     * channel, and the form is theirs.
+     */
+    @Transactional
+    public FaultReport receiveAnonymously(ReportInput input) {
+        Instant now = Instant.now(clock);
         FaultReport.Draft draft = validate(input, now);
+        String organisation = draft.reporterHsaId().substring(2, 12);
+        if (ownSystemOrganisations.contains(organisation)) {
+            throw new InvalidFieldException(
+                    "reporterHsaId",
+                    "is a unit of organisation " + organisation + ", which reports faults through its own"
+                            + " system; report there or phone the helpdesk");
+        }
+        // Counted only for a report that would be received (and mailed): refused posts cannot use up a
+        // clinic's receipts, and nothing is stored when the limit says no.
+        rateLimits.check(RECEIPT_LIMIT, recipient(draft.contactEmail()));
+        return store(draft, now);
+    }
+
+    /** One mailbox, however the address is written: case and a {@code +tag} do not make another one. */
+    static String recipient(String email) {
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        int plus = address.indexOf('+');
+        return plus > 0 && plus < at ? address.substring(0, plus) + address.substring(at) : address;
+    }
+
+    private FaultReport store(FaultReport.Draft draft, Instant now) {
         CatalogRegion region = catalog.region(draft.region())
                 .orElseThrow(() -> new InvalidFieldException("region", "unknown region '" + draft.region() + "'"));
         Cover cover = covers.find(draft.region(), draft.system(), now).orElse(null);
@@ -260,7 +316,7 @@ public class FaultReportService {
             Level urgency,
             Responsibility responsibility,
 
-            @Size(max = 100, message = "must be at most {max} characters")
+            @Size(max = 100, message = "must be at most {max} characters") @NoIdentityNumber
             String assignee,
 
             boolean assigneeGiven,

@@ -34,11 +34,13 @@ public record ReportInput(
         @NotBlank(message = "is required")
         @Size(max = 254, message = "must be at most {max} characters")
         @Email(regexp = EMAIL, message = "must be an e-mail address like name@example.se")
+        @NoIdentityNumber
         String contactEmail,
 
         @Pattern(
                 regexp = "\\s*|[+0-9 ()-]{5,30}",
                 message = "must be a phone number of digits, spaces, +, - and parentheses (5 to 30 characters)")
+        @NoIdentityNumber
         String contactPhone,
 
         String region,

@@ -24,8 +24,12 @@ import se.driftinfo.incident.catalog.CatalogRepository;
 import se.driftinfo.incident.report.FaultReport;
 import se.driftinfo.incident.report.FaultReportService;
 import se.driftinfo.incident.report.ReportInput;
-import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.kit.ratelimit.RateLimits;
+import se.driftinfo.kit.ratelimit.TooManyRequestsException;
+import se.driftinfo.kit.validation.NoIdentityNumber;
+import se.driftinfo.kit.validation.PersonnummerGuard;
+import se.driftinfo.kit.web.ClientAddress;
 
 /**
  * The fault report form (felanmälan) for clinics: no account needed, the same validation as the API.
@@ -41,17 +45,31 @@ public class FaultReportForm {
             DateTimeFormatter.ofPattern("d MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("sv-SE"));
     private static final String PATIENT_DATA = "Texten ser ut att innehålla ett personnummer eller samordningsnummer."
             + " Ta bort alla patientuppgifter: en felanmälan får inte innehålla dem.";
+    private static final String OWN_SYSTEM = "Enheter i den här organisationen anmäler fel via organisationens eget"
+            + " system, inte här. Går det inte, ring helpdesken.";
+
+    /** Posts of the form per client address: a script hammering the form is slowed down. */
+    static final String FORM_LIMIT = "fault-report-form";
 
     private final FaultReportService service;
     private final CatalogRepository catalog;
+    private final RateLimits rateLimits;
+    private final ClientAddress client;
 
-    public FaultReportForm(FaultReportService service, CatalogRepository catalog) {
+    public FaultReportForm(
+            FaultReportService service, CatalogRepository catalog, RateLimits rateLimits, ClientAddress client) {
         this.service = service;
         this.catalog = catalog;
+        this.rateLimits = rateLimits;
+        this.client = client;
     }
 
-    /** What the form shows: choices, the values typed so far and a message per wrong field. */
-    public record FormView(List<RegionOption> regions, Fields values, Fields errors, boolean hasErrors) {}
+    /**
+     * What the form shows: choices, the values typed so far, a message per wrong field, and a message for
+     * the whole form (a rate limit), or null.
+     */
+    public record FormView(
+            List<RegionOption> regions, Fields values, Fields errors, boolean hasErrors, String notice) {}
 
     public record RegionOption(String name, List<SystemOption> systems) {}
 
@@ -108,17 +126,21 @@ public class FaultReportForm {
                 urgency,
                 null,
                 "sv");
+        Fields typed = new Fields(
+                hsaId, unitName, contactName, contactEmail, contactPhone, regionSystem, description, urgency);
         Map<String, Problem> problems;
         try {
-            FaultReport report = service.receive(input);
+            rateLimits.check(FORM_LIMIT, client.get());
+            FaultReport report = service.receiveAnonymously(input);
             return Response.ok(Templates.receipt(receipt(report)).render()).build();
+        } catch (TooManyRequestsException e) {
+            return tooMany(typed, e);
         } catch (ConstraintViolationException e) {
             problems = problems(e);
         } catch (InvalidFieldException e) {
             problems = problems(e);
         }
-        Fields typed = new Fields(
-                hsaId, unitName, contactName, contactEmail, contactPhone, regionSystem, description, urgency);
+        patientDataIn(typed, problems);
         return Response.status(400)
                 .type(MediaType.TEXT_HTML)
                 .entity(Templates.form(view(withoutPatientData(typed, problems), errors(problems)))
@@ -126,9 +148,46 @@ public class FaultReportForm {
                 .build();
     }
 
-    /** Why a field was refused, as the form tells it: patient data, or any other reason (the field's hint). */
+    /**
+     * A rate limit said no: the form again with what was typed (so nothing is lost; text with an identity
+     * number is left out, as always), a message that says how long to wait, and {@code Retry-After}.
+     */
+    private Response tooMany(Fields typed, TooManyRequestsException e) {
+        long minutes = (e.retryAfterSeconds() + 59) / 60;
+        String wait = minutes <= 1 ? "en minut" : minutes + " minuter";
+        String notice = FaultReportService.RECEIPT_LIMIT.equals(e.limit())
+                ? "Vi har nyss tagit emot flera felanmälningar med den här e-postadressen. Vänta " + wait
+                        + " innan du skickar nästa, eller ring helpdesken om det brådskar."
+                : "Det har kommit många felanmälningar härifrån på kort tid. Vänta " + wait
+                        + " och skicka igen, eller ring helpdesken om det brådskar.";
+        Fields shown = new Fields(
+                withoutIdentityNumber(typed.reporterHsaId()),
+                withoutIdentityNumber(typed.unitName()),
+                withoutIdentityNumber(typed.contactName()),
+                withoutIdentityNumber(typed.contactEmail()),
+                withoutIdentityNumber(typed.contactPhone()),
+                typed.system(),
+                withoutIdentityNumber(typed.description()),
+                typed.urgency());
+        FormView view = view(shown, errors(Map.of()), notice);
+        return Response.status(429)
+                .header("Retry-After", e.retryAfterSeconds())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.form(view).render())
+                .build();
+    }
+
+    private static String withoutIdentityNumber(String value) {
+        return PersonnummerGuard.containsIdentityNumber(value) ? "" : value;
+    }
+
+    /**
+     * Why a field was refused, as the form tells it: patient data, a unit the form may not report for, or
+     * any other reason (the field's hint).
+     */
     enum Problem {
         PATIENT_DATA,
+        OWN_SYSTEM,
         INVALID
     }
 
@@ -144,13 +203,44 @@ public class FaultReportForm {
         return problems;
     }
 
+    /** The rules checked after the constraints; on the HSA-id that is only the own-system rule. */
     private static Map<String, Problem> problems(InvalidFieldException e) {
         Map<String, Problem> problems = new LinkedHashMap<>();
-        e.errors().forEach(error -> problems.put(error.field(), Problem.INVALID));
+        e.errors()
+                .forEach(error -> problems.put(
+                        error.field(), error.field().equals("reporterHsaId") ? Problem.OWN_SYSTEM : Problem.INVALID));
         return problems;
     }
 
+    /**
+     * A refused field whose text holds an identity number is patient data whatever the constraint that
+     * refused it (an HSA-id whose unit part is a personnummer, an e-mail address built on one), so that
+     * no refused number is ever shown back.
+     */
+    private static void patientDataIn(Fields typed, Map<String, Problem> problems) {
+        Map<String, String> values = Map.of(
+                "reporterHsaId", nonNull(typed.reporterHsaId()),
+                "unitName", nonNull(typed.unitName()),
+                "contactName", nonNull(typed.contactName()),
+                "contactEmail", nonNull(typed.contactEmail()),
+                "contactPhone", nonNull(typed.contactPhone()),
+                "description", nonNull(typed.description()));
+        values.forEach((field, value) -> {
+            if (problems.containsKey(field) && PersonnummerGuard.containsIdentityNumber(value)) {
+                problems.put(field, Problem.PATIENT_DATA);
+            }
+        });
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
     private FormView view(Fields values, Fields errors) {
+        return view(values, errors, null);
+    }
+
+    private FormView view(Fields values, Fields errors, String notice) {
         List<RegionOption> regions = catalog.allRegions().stream()
                 .map(r -> new RegionOption(
                         r.name,
@@ -167,7 +257,7 @@ public class FaultReportForm {
                 || errors.system() != null
                 || errors.description() != null
                 || errors.urgency() != null;
-        return new FormView(regions, values, errors, hasErrors);
+        return new FormView(regions, values, errors, hasErrors, notice);
     }
 
     private static Fields errors(Map<String, Problem> problems) {
@@ -195,16 +285,20 @@ public class FaultReportForm {
         if (problem == null) {
             return null;
         }
-        return problem == Problem.PATIENT_DATA ? PATIENT_DATA : swedish;
+        return switch (problem) {
+            case PATIENT_DATA -> PATIENT_DATA;
+            case OWN_SYSTEM -> OWN_SYSTEM;
+            case INVALID -> swedish;
+        };
     }
 
     private static Fields withoutPatientData(Fields f, Map<String, Problem> problems) {
         return new Fields(
-                f.reporterHsaId(),
+                emptiedIfPatientData(problems, "reporterHsaId", f.reporterHsaId()),
                 emptiedIfPatientData(problems, "unitName", f.unitName()),
                 emptiedIfPatientData(problems, "contactName", f.contactName()),
-                f.contactEmail(),
-                f.contactPhone(),
+                emptiedIfPatientData(problems, "contactEmail", f.contactEmail()),
+                emptiedIfPatientData(problems, "contactPhone", f.contactPhone()),
                 f.system(),
                 emptiedIfPatientData(problems, "description", f.description()),
                 f.urgency());

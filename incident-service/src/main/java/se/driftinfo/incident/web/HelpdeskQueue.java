@@ -68,6 +68,7 @@ import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
 import se.driftinfo.kit.domain.OutsideRegionException;
 import se.driftinfo.kit.domain.StaleVersionException;
+import se.driftinfo.kit.validation.PersonnummerGuard;
 
 /**
  * The helpdesk's queue: bursts to declare, outages going on, and the open reports whose SLA clock is due
@@ -138,6 +139,7 @@ public class HelpdeskQueue {
         NO_OUTAGE,
         NO_STATUS,
         ASSIGNEE_TOO_LONG,
+        ASSIGNEE_PATIENT_DATA,
         SUGGESTION_CLOSED,
         SUGGESTION_INVALID,
         SUGGESTION_DISMISSED
@@ -164,7 +166,7 @@ public class HelpdeskQueue {
             @QueryParam("responsibility") String responsibility,
             @QueryParam("mine") String mine,
             @QueryParam("page") String page,
-            @QueryParam("done") Integer done,
+            @QueryParam("done") String done,
             @QueryParam("action") String action,
             @QueryParam("to") String to,
             @QueryParam("failed") List<String> failed,
@@ -280,6 +282,10 @@ public class HelpdeskQueue {
             case "assign" -> {
                 if (assignee != null && assignee.strip().length() > 100) {
                     return notice(back, Notice.ASSIGNEE_TOO_LONG);
+                }
+                // The same guard as Triage's, asked once: otherwise every selected report fails alike.
+                if (PersonnummerGuard.containsIdentityNumber(assignee)) {
+                    return notice(back, Notice.ASSIGNEE_PATIENT_DATA);
                 }
                 change = r -> reportService.triage(r.id, null, assign(assignee), actor);
             }
@@ -497,7 +503,7 @@ public class HelpdeskQueue {
                 r.receivedAt.toEpochMilli());
     }
 
-    private QueueView.Flash flash(Integer done, String action, String to, List<String> failed, String notice) {
+    private QueueView.Flash flash(String doneCount, String action, String to, List<String> failed, String notice) {
         if (notice != null && !notice.isBlank()) {
             Notice n;
             try {
@@ -511,12 +517,14 @@ public class HelpdeskQueue {
                         case NO_OUTAGE -> msg.noOutage();
                         case NO_STATUS -> msg.noStatus();
                         case ASSIGNEE_TOO_LONG -> msg.assigneeTooLong();
+                        case ASSIGNEE_PATIENT_DATA -> msg.assigneePatientData();
                         case SUGGESTION_CLOSED -> msg.suggestionClosed();
                         case SUGGESTION_INVALID -> msg.suggestionInvalid();
                         case SUGGESTION_DISMISSED -> msg.suggestionDismissed();
                     };
             return new QueueView.Flash(text, List.of(), n != Notice.SUGGESTION_DISMISSED);
         }
+        Integer done = count(doneCount);
         if (done == null) {
             return null;
         }
@@ -537,6 +545,15 @@ public class HelpdeskQueue {
             }
         }
         return new QueueView.Flash(msg.done(action == null ? "" : action, done), failures, !failures.isEmpty());
+    }
+
+    /** The count a bulk action's redirect carries; anything else was not written by this page and is ignored. */
+    private static Integer count(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private String explain(FaultReport r, Refusal why, String to) {

@@ -65,6 +65,9 @@ public interface QueueMessages {
     @Message("Namnet får vara högst 100 tecken.")
     String assigneeTooLong();
 
+    @Message("Namnet ser ut att innehålla ett personnummer eller samordningsnummer. Ta bort alla patientuppgifter.")
+    String assigneePatientData();
+
     @Message(
             "{reference}: kan inte gå från {from} till {to}. {#if allowed}Tillåtet: {allowed}.{#else}Den är stängd.{/if}")
     String refusedTransition(String reference, String from, String to, String allowed);

@@ -46,12 +46,12 @@ import se.driftinfo.incident.report.Responsibility;
 import se.driftinfo.incident.sla.SupportHours;
 import se.driftinfo.incident.triage.Level;
 import se.driftinfo.incident.triage.Priority;
-import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.incident.web.ReportPageView.Option;
 import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.domain.ConflictException;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.StaleVersionException;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 
 /**
  * The helpdesk's page of one fault report: what was reported, the SLA clock, and every triage action as
@@ -313,9 +313,13 @@ public class ReportPage {
             status = 400;
         }
         // Text that holds patient data goes nowhere, not even back into the form.
-        ReportPageView.Typed shown = typed != null && msg.patientData().equals(errors.get("comment"))
-                ? new ReportPageView.Typed(typed.timeAmount(), typed.timeUnit(), typed.assignee(), "")
-                : typed;
+        ReportPageView.Typed shown = typed == null
+                ? null
+                : new ReportPageView.Typed(
+                        typed.timeAmount(),
+                        typed.timeUnit(),
+                        msg.patientData().equals(errors.get("assignee")) ? "" : typed.assignee(),
+                        msg.patientData().equals(errors.get("comment")) ? "" : typed.comment());
         String page = QuarkusTransaction.requiringNew()
                 .call(() -> Templates.page(view(service.get(reportId), null, errors, shown))
                         .render());

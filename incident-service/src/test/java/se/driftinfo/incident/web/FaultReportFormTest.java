@@ -91,6 +91,49 @@ class FaultReportFormTest {
     }
 
     @Test
+    void gap13_theAnonymousFormCannotReportForAUnitOfAProviderThatReportsThroughItsOwnSystem() {
+        // The demo provider (organisation 2321000230) has an API key: its units are its system's to report for.
+        Map<String, String> form = form();
+        form.put("reporterHsaId", "SE2321000230-0077");
+        long before = QuarkusTransaction.requiringNew().call(() -> FaultReport.count());
+        Forms.form()
+                .formParams(form)
+                .when()
+                .post("/felanmalan")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"reporterHsaId-error\""))
+                .body(containsString("anmäler fel via organisationens eget system"))
+                .body(not(containsString("id=\"reference\"")));
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> FaultReport.count()));
+
+        // The same unit through its provider's system, or phoned in to the helpdesk, is received.
+        Map<String, Object> body = Requests.report("norrbotten", "cosmic");
+        body.put("reporterHsaId", "SE2321000230-0077");
+        Requests.provider()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(body)
+                .post("/api/fault-reports")
+                .then()
+                .statusCode(201);
+        Requests.operator()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(body)
+                .post("/api/fault-reports")
+                .then()
+                .statusCode(201);
+        // A unit of an organisation without a key of its own reports on the form.
+        Forms.form()
+                .formParams(form())
+                .when()
+                .post("/felanmalan")
+                .then()
+                .statusCode(200)
+                .body(containsString("<strong id=\"reference\">FR-"));
+    }
+
+    @Test
     void theFullFourThousandCharacterDescriptionIsReceived() {
         // Swedish letters are 2 bytes and an emoji 4 in UTF-8: about 24,000 bytes once URL-encoded.
         Map<String, String> form = form();
@@ -155,12 +198,14 @@ class FaultReportFormTest {
         return cut.substring(0, length - 1) + "x";
     }
 
-    private static Map<String, String> form() {
+    static Map<String, String> form() {
         Map<String, String> form = new HashMap<>();
-        form.put("reporterHsaId", "SE2321000230-1234");
+        // Region Kronoberg's organisation: it has no API key, so its units report on the form (gap 13).
+        form.put("reporterHsaId", "SE2321000065-1234");
         form.put("unitName", "Hälsocentralen Kiruna");
         form.put("contactName", "Anna Berg");
-        form.put("contactEmail", "reception@hc-kiruna.example");
+        // An address of its own per form: the form mails each a receipt, and receipts per address are limited.
+        form.put("contactEmail", "reception-" + java.util.UUID.randomUUID() + "@hc-kiruna.example");
         form.put("system", "norrbotten/cosmic");
         form.put("description", "Cosmic hänger sig vid inloggning sedan 07:45.");
         form.put("urgency", "HIGH");

@@ -23,8 +23,12 @@ public class ApiKeys {
         this.keys = config.apiKeys();
     }
 
-    /** A provider's system, known by its key. */
-    public record Provider(String name, String organisation) {}
+    /**
+     * A provider's system, known by its key.
+     *
+     * @param rateLimit the rate limit its reports count against
+     */
+    public record Provider(String name, String organisation, String rateLimit) {}
 
     public Optional<Provider> provider(String key) {
         if (key == null || key.isBlank()) {
@@ -35,7 +39,10 @@ public class ApiKeys {
             // Constant-time comparison: the response time must not reveal how much of a hash matched.
             if (MessageDigest.isEqual(
                     hash, HexFormat.of().parseHex(entry.getValue().keySha256()))) {
-                return Optional.of(new Provider(entry.getKey(), entry.getValue().organisation()));
+                return Optional.of(new Provider(
+                        entry.getKey(),
+                        entry.getValue().organisation(),
+                        entry.getValue().rateLimit()));
             }
         }
         return Optional.empty();
