@@ -28,12 +28,12 @@ public class KnownSystemValidator implements ConstraintValidator<KnownSystem, Kn
         if (region == null || region.isBlank()) {
             valid = violation(context, "region", "is required");
         } else if (known.isEmpty()) {
-            valid = violation(context, "region", "unknown region '" + region + "'");
+            valid = violation(context, "region", "unknown region " + echo(region));
         }
         if (system == null || system.isBlank()) {
             valid = violation(context, "system", "is required");
         } else if (known.isPresent() && known.get().system(system).isEmpty()) {
-            valid = violation(context, "system", "region " + region + " has no system '" + system + "'");
+            valid = violation(context, "system", "region " + region + " has no system " + echo(system));
         }
         return valid;
     }
@@ -43,6 +43,14 @@ public class KnownSystemValidator implements ConstraintValidator<KnownSystem, Kn
                 .addPropertyNode(field)
                 .addConstraintViolation();
         return false;
+    }
+
+    /**
+     * What the client sent, quoted in a reason if it looks like a catalog code; anything else (a sentence,
+     * an identity number, a megabyte) is not repeated back.
+     */
+    static String echo(String value) {
+        return value.matches("[A-Za-z0-9_-]{1,60}") ? "'" + value + "'" : "(not a code of the catalog)";
     }
 
     /** The reason may echo what the client sent: keep it from being read as a message expression. */

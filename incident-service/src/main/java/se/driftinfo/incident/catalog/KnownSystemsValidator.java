@@ -35,7 +35,8 @@ public class KnownSystemsValidator implements ConstraintValidator<KnownSystems, 
         if (region == null || region.isBlank()) {
             valid = KnownSystemValidator.violation(context, "region", "is required");
         } else if (known.isEmpty()) {
-            valid = KnownSystemValidator.violation(context, "region", "unknown region '" + region + "'");
+            valid = KnownSystemValidator.violation(
+                    context, "region", "unknown region " + KnownSystemValidator.echo(region));
         }
         List<String> systems = distinct(value.systems());
         if (systems.isEmpty()) {
@@ -44,8 +45,8 @@ public class KnownSystemsValidator implements ConstraintValidator<KnownSystems, 
         for (int i = 0; i < systems.size() && known.isPresent(); i++) {
             String s = systems.get(i);
             if (s == null || known.get().system(s).isEmpty()) {
-                context.buildConstraintViolationWithTemplate(
-                                KnownSystemValidator.escape("region " + region + " has no system '" + s + "'"))
+                context.buildConstraintViolationWithTemplate(KnownSystemValidator.escape(
+                                "region " + region + " has no system " + KnownSystemValidator.echo(s)))
                         .addPropertyNode("systems")
                         .addBeanNode()
                         .inIterable()

@@ -106,18 +106,21 @@ record QueueFilters(
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The last page anyone could ask for: its offset still fits an int (50 million reports). */
+    static final int MAX_PAGE = 1_000_000;
+
     private static int page(String value) {
         if (value == null || value.isBlank()) {
             return 1;
         }
         try {
             int page = Integer.parseInt(value.strip());
-            if (page >= 1) {
+            if (page >= 1 && page <= MAX_PAGE) {
                 return page;
             }
         } catch (NumberFormatException e) {
             // named below
         }
-        throw new InvalidFieldException("page", "must be a page number, 1 or more");
+        throw new InvalidFieldException("page", "must be a page number from 1 to " + MAX_PAGE);
     }
 }
