@@ -41,6 +41,22 @@ class StaffAccessTest {
         assertEquals(List.of(), Endpoints.unannotated(ALL), "endpoints with neither @RolesAllowed nor @PermitAll");
     }
 
+    /**
+     * Gap 17 (issue #15): what anyone may call is a short, deliberate list. A new {@code @PermitAll}
+     * endpoint fails here until it is added, so opening one is a decision, not an accident.
+     */
+    @Test
+    void theEndpointsOpenToAnyoneAreExactlyTheDeliberateOnes() {
+        assertEquals(
+                List.of(
+                        "POST /api/fault-reports", // a provider's key, checked in the method (401 without)
+                        "GET /api/outages", // the public view: no authors, no linked reports
+                        "GET /api/outages/{id}",
+                        "GET /felanmalan", // clinics without an account
+                        "POST /felanmalan"),
+                ALL.stream().filter(Endpoint::permitAll).map(Endpoint::toString).toList());
+    }
+
     @Test
     void anAnonymousCallerIsSentToSignInOnPagesAndGets401OnApis() {
         assertEquals(List.of(), Endpoints.openToAnonymous(ALL, "/realms/driftinfo/protocol/openid-connect/auth"));
