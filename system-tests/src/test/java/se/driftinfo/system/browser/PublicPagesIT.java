@@ -34,7 +34,7 @@ class PublicPagesIT {
 
         // From the first field on, Tab leads through the form in reading order.
         page.getByLabel("Enhetens HSA-id").focus();
-        typeThenTab(page, "SE2321000230-0077", page.getByLabel("Enhetens namn"));
+        typeThenTab(page, "SE2321000198-0077", page.getByLabel("Enhetens namn"));
         typeThenTab(page, "Hälsocentralen Funäsdalen", page.getByLabel("Ditt namn"));
         typeThenTab(page, "Lars Öberg", page.getByLabel("E-post"));
         typeThenTab(page, "lars.oberg@hc-funasdalen.example", page.getByLabel("Telefon (frivilligt)"));
@@ -89,7 +89,7 @@ class PublicPagesIT {
         screenshot(page, "02-felanmalan-fel");
         assertAccessible(page);
 
-        page.getByLabel("Enhetens HSA-id").fill("SE2321000230-0077");
+        page.getByLabel("Enhetens HSA-id").fill("SE2321000198-0077");
         page.getByLabel("Enhetens namn").fill("Hälsocentralen Funäsdalen");
         page.getByLabel("Beskriv felet").fill("Pascal går inte att starta på någon dator sedan 08:10.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skicka felanmälan"))

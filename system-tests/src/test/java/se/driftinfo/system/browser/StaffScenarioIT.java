@@ -93,7 +93,7 @@ class StaffScenarioIT {
                 () -> page.locator("option[value='" + REGION + "/" + SYSTEM + "']")
                                 .count()
                         > 0);
-        page.getByLabel("Enhetens HSA-id").fill("SE2321000230-0301");
+        page.getByLabel("Enhetens HSA-id").fill("SE2321000065-0301");
         page.getByLabel("Enhetens namn").fill("Vårdcentralen Alvesta");
         page.getByLabel("Ditt namn").fill("Karin Holm");
         page.getByLabel("E-post").fill(REPORTER);
