@@ -29,6 +29,8 @@ public class StrictScalars implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // A body is one JSON value and nothing after it: {...}}} is refused, not read up to its first object.
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // An enum is named, never numbered: 1 is not a priority.
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         // ["x"] for "x" is refused too: Jackson unwraps single-element arrays only when asked to.
