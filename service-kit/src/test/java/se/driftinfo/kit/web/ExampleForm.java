@@ -1,5 +1,6 @@
 package se.driftinfo.kit.web;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A page with a form, as a service has one: the GET renders the token, the POST changes state. */
+@PermitAll
 @Path("/test/form")
 public class ExampleForm {
 

@@ -1,5 +1,6 @@
 package se.driftinfo.kit.web;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import se.driftinfo.kit.ratelimit.RateLimits;
 
 /** An API and a page limited per client, as a service's form and its API would be. */
+@PermitAll
 @Path("/")
 public class LimitedExample {
 
