@@ -156,11 +156,14 @@ public class DeadLetters {
         }
         ConsumerRecord<String, String> original = original(dead, originTopic);
         for (ConsumerMethods.Target target : targets) {
+            IdempotentConsumer.REPLAYING.set(true);
             try {
                 target.deliver(original);
             } catch (RuntimeException e) {
                 LOG.warnf("Replay of dead letter %s (%s, event %s) failed again: %s", where, origin, eventId, e);
                 return new Failure(where, origin, eventId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            } finally {
+                IdempotentConsumer.REPLAYING.remove();
             }
         }
         return null;

@@ -38,6 +38,9 @@ public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
+    /** Set by {@link DeadLetters} while it replays: a record failing again stays where it is, not counted twice. */
+    static final ThreadLocal<Boolean> REPLAYING = ThreadLocal.withInitial(() -> false);
+
     private final ProcessedEvents processedEvents;
     private final MeterRegistry metrics;
     private final Duration firstBackoff;
@@ -65,7 +68,7 @@ public class IdempotentConsumer {
         try {
             event = IncomingEvent.of(record);
         } catch (RuntimeException e) {
-            LOG.errorf("%s: unreadable record at %s, dead-lettered: %s", consumer, position(record), e.getMessage());
+            LOG.errorf("%s: unreadable record at %s, %s: %s", consumer, position(record), fate(), e.getMessage());
             deadLettered(consumer, e);
             throw e;
         }
@@ -76,8 +79,8 @@ public class IdempotentConsumer {
             } catch (RuntimeException e) {
                 if (!Failures.isTransient(e)) {
                     LOG.errorf(
-                            "%s: event %s (%s) at %s failed and cannot succeed by retrying, dead-lettered: %s",
-                            consumer, event.id(), event.type(), position(record), e);
+                            "%s: event %s (%s) at %s failed and cannot succeed by retrying, %s: %s",
+                            consumer, event.id(), event.type(), position(record), fate(), e);
                     deadLettered(consumer, e);
                     throw e;
                 }
@@ -103,7 +106,14 @@ public class IdempotentConsumer {
         return true;
     }
 
+    private static String fate() {
+        return REPLAYING.get() ? "stays on the dead-letter topic (replay)" : "dead-lettered";
+    }
+
     private void deadLettered(String consumer, RuntimeException cause) {
+        if (REPLAYING.get()) {
+            return; // counted when it was dead-lettered
+        }
         metrics.counter(
                         "driftinfo.dead.letters",
                         "consumer",
