@@ -100,6 +100,13 @@ public interface PlannerMessages {
     @Message("Fönstret ligger under kundtjänstens öppettider – bekräfta")
     String errConfirmDaytime();
 
+    @Message("Texten ser ut att innehålla ett personnummer eller samordningsnummer. Ta bort alla patientuppgifter:"
+            + " texten visas för klinikerna i kalendrar och mejl.")
+    String errPatientData();
+
+    @Message("Texten innehåller osynliga styrtecken. Skriv den utan dem.")
+    String errControlCharacters();
+
     @Message("Anledningen får vara högst 1000 tecken.")
     String errReason();
 

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path.Node;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,11 +34,13 @@ import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.domain.ConflictException;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.maintenance.catalog.CatalogRepository;
 import se.driftinfo.maintenance.catalog.Region;
 import se.driftinfo.maintenance.window.MaintenanceWindow;
 import se.driftinfo.maintenance.window.Occurrence;
 import se.driftinfo.maintenance.window.OccurrenceStatus;
+import se.driftinfo.maintenance.window.PlainText;
 import se.driftinfo.maintenance.window.WindowRequest;
 import se.driftinfo.maintenance.window.WindowService;
 import se.driftinfo.maintenance.window.WindowStatus;
@@ -64,6 +68,8 @@ public class PlannerPages {
     private final Validator validator;
     private final PlannerMessages messages;
     private final PlannerText text;
+    /** The error of a field holding an identity number, which is then emptied rather than shown back. */
+    private final FieldError patientData;
 
     public PlannerPages(
             WindowService service,
@@ -77,6 +83,7 @@ public class PlannerPages {
         this.validator = validator;
         this.messages = messages;
         this.text = new PlannerText(messages);
+        this.patientData = new FieldError(messages.errPatientData(), null);
     }
 
     /** A choice in a select, radio group or checkbox group. */
@@ -251,26 +258,24 @@ public class PlannerPages {
     public Response cancelOccurrence(
             @PathParam("id") String id, @RestForm("date") String date, @RestForm("reason") String reason) {
         MaintenanceWindow window = accessible(id);
-        ActionValues typed = new ActionValues(date, reason, "", "", "", "", "", "", "");
         Map<String, FieldError> errors = new LinkedHashMap<>();
         LocalDate day = parseDate(date);
         if (day == null) {
             errors.put("cancelDate", new FieldError(messages.errOccurrence(), null));
         }
-        if (reason != null && reason.length() > 1000) {
-            errors.put("cancelReason", new FieldError(messages.errReason(), null));
-        }
+        checkReason(reason, "cancelReason", errors);
         if (errors.isEmpty()) {
             try {
                 service.cancelOccurrence(window.id(), day, blankToNull(reason));
                 return done(window.id(), "occurrence-cancelled", day);
-            } catch (NotFoundException e) {
+            } catch (InvalidFieldException | NotFoundException e) {
                 errors.put("cancelDate", new FieldError(messages.errOccurrence(), e.getMessage()));
             } catch (ConflictException e) {
                 errors.put("cancelForm", new FieldError(messages.errConflict(), e.getMessage()));
             }
         }
-        return refused(window, errors, typed);
+        String shown = patientData.equals(errors.get("cancelReason")) ? "" : reason;
+        return refused(window, errors, new ActionValues(date, shown, "", "", "", "", "", "", ""));
     }
 
     @POST
@@ -285,7 +290,6 @@ public class PlannerPages {
             @RestForm("endTime") String endTime,
             @RestForm("reason") String reason) {
         MaintenanceWindow window = accessible(id);
-        ActionValues typed = new ActionValues("", "", date, startDate, startTime, endDate, endTime, reason, "");
         Map<String, FieldError> errors = new LinkedHashMap<>();
         LocalDate day = parseDate(date);
         LocalDateTime start = WindowForm.dateTime(startDate, startTime);
@@ -299,22 +303,30 @@ public class PlannerPages {
         if (end == null) {
             errors.put("moveEnd", new FieldError(messages.errNewEnd(), null));
         }
-        if (reason != null && reason.length() > 1000) {
-            errors.put("moveReason", new FieldError(messages.errReason(), null));
-        }
+        checkReason(reason, "moveReason", errors);
         if (errors.isEmpty()) {
             try {
                 service.moveOccurrence(window.id(), day, start, end, blankToNull(reason));
                 return done(window.id(), "occurrence-moved", day);
             } catch (InvalidFieldException e) {
-                errors.put("moveEnd", new FieldError(messages.errNewEnd(), e.getMessage()));
+                e.errors().forEach(error -> {
+                    switch (error.field()) {
+                        case "date" ->
+                            errors.putIfAbsent("moveDate", new FieldError(messages.errOccurrence(), error.reason()));
+                        case "start" ->
+                            errors.putIfAbsent("moveStart", new FieldError(messages.errNewStart(), error.reason()));
+                        default -> errors.putIfAbsent("moveEnd", new FieldError(messages.errNewEnd(), error.reason()));
+                    }
+                });
             } catch (NotFoundException e) {
                 errors.put("moveDate", new FieldError(messages.errOccurrence(), e.getMessage()));
             } catch (ConflictException e) {
                 errors.put("moveForm", new FieldError(messages.errConflict(), e.getMessage()));
             }
         }
-        return refused(window, errors, typed);
+        String shown = patientData.equals(errors.get("moveReason")) ? "" : reason;
+        return refused(
+                window, errors, new ActionValues("", "", date, startDate, startTime, endDate, endTime, shown, ""));
     }
 
     @POST
@@ -322,11 +334,9 @@ public class PlannerPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancelSeries(@PathParam("id") String id, @RestForm("reason") String reason) {
         MaintenanceWindow window = accessible(id);
-        ActionValues typed = new ActionValues("", "", "", "", "", "", "", "", reason);
         Map<String, FieldError> errors = new LinkedHashMap<>();
-        if (reason != null && reason.length() > 1000) {
-            errors.put("seriesReason", new FieldError(messages.errReason(), null));
-        } else {
+        checkReason(reason, "seriesReason", errors);
+        if (errors.isEmpty()) {
             try {
                 service.cancel(window.id(), blankToNull(reason));
                 return done(window.id(), "cancelled", null);
@@ -334,7 +344,40 @@ public class PlannerPages {
                 errors.put("seriesForm", new FieldError(messages.errConflict(), e.getMessage()));
             }
         }
-        return refused(window, errors, typed);
+        String shown = patientData.equals(errors.get("seriesReason")) ? "" : reason;
+        return refused(window, errors, new ActionValues("", "", "", "", "", "", "", "", shown));
+    }
+
+    /**
+     * A reason as the service will check it ({@link WindowService}'s constraints), checked first so that
+     * it is shown on its field; a reason holding an identity number is not shown back either.
+     */
+    private void checkReason(String reason, String field, Map<String, FieldError> errors) {
+        for (ConstraintViolation<ReasonField> v : validator.validate(new ReasonField(reason))) {
+            FieldError error = violation(v, messages.errReason());
+            if (error.equals(patientData) || !errors.containsKey(field)) {
+                errors.put(field, error);
+            }
+        }
+    }
+
+    /** The reason of a cancel or move form, with the constraints {@link WindowService} puts on it. */
+    record ReasonField(
+            @Size(max = 1000) @NoIdentityNumber @PlainText String reason) {}
+
+    /**
+     * What the page says about a refused field: patient data and control characters have their own
+     * words, whatever the field; otherwise the field's own hint.
+     */
+    private FieldError violation(ConstraintViolation<?> v, String fieldHint) {
+        Annotation constraint = v.getConstraintDescriptor().getAnnotation();
+        if (constraint instanceof NoIdentityNumber) {
+            return patientData;
+        }
+        if (constraint instanceof PlainText) {
+            return new FieldError(messages.errControlCharacters(), null);
+        }
+        return new FieldError(fieldHint, null);
     }
 
     /**
@@ -353,7 +396,14 @@ public class PlannerPages {
         translation.problems().keySet().forEach(field -> errors.put(field, new FieldError(message(field), null)));
         for (ConstraintViolation<WindowRequest> v : validator.validate(request)) {
             String field = formField(field(v), form);
-            errors.putIfAbsent(field, new FieldError(message(field), null));
+            FieldError error = violation(v, message(field));
+            if (error.equals(patientData)) {
+                // The number goes nowhere: not saved, and not shown back in the form either.
+                errors.put(field, error);
+                form.clear(field);
+            } else {
+                errors.putIfAbsent(field, error);
+            }
         }
         List<Occurrence> preview = null;
         boolean daytime = false;

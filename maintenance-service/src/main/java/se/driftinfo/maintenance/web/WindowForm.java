@@ -133,6 +133,15 @@ public class WindowForm {
         return f;
     }
 
+    /** Empties a text field whose content must not be shown back (an identity number). */
+    void clear(String field) {
+        switch (field) {
+            case "title" -> title = "";
+            case "description" -> description = "";
+            default -> {}
+        }
+    }
+
     boolean saving() {
         return "save".equals(action);
     }

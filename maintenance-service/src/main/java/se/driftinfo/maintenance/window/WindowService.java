@@ -2,34 +2,40 @@ package se.driftinfo.maintenance.window;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import se.driftinfo.contracts.maintenance.RecurrenceRule;
 import se.driftinfo.contracts.maintenance.WindowSchedule;
 import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.kit.validation.NoIdentityNumber;
 import se.driftinfo.maintenance.catalog.CatalogRepository;
 import se.driftinfo.maintenance.catalog.Region;
 
 /**
  * The planner's use cases. Each command asks the window to change, then records the change's event, in
- * one transaction.
+ * one transaction. Every input is checked here, whoever calls (the API, the pages, the demo data): Bean
+ * Validation on the request and the reasons (no identity numbers, no control characters), the planning
+ * horizon on every date ({@link PlanningHorizon}).
  */
 @ApplicationScoped
 public class WindowService {
+
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final WindowRepository windows;
     private final CatalogRepository catalog;
     private final WindowEvents events;
     private final Clock clock;
-    private final int maxOccurrences;
+    private final OccurrencesConfig limits;
 
     public WindowService(
             WindowRepository windows,
@@ -41,11 +47,11 @@ public class WindowService {
         this.catalog = catalog;
         this.events = events;
         this.clock = clock;
-        this.maxOccurrences = occurrences.maxPerRequest();
+        this.limits = occurrences;
     }
 
     @Transactional
-    public MaintenanceWindow schedule(WindowRequest draft) {
+    public MaintenanceWindow schedule(@Valid WindowRequest draft) {
         MaintenanceWindow window = MaintenanceWindow.schedule(define(draft), now());
         windows.persist(window);
         events.record(window, new WindowChange.Scheduled());
@@ -58,9 +64,12 @@ public class WindowService {
      * @return the window now in force (a new one when the series was split)
      */
     @Transactional
-    public MaintenanceWindow update(UUID id, WindowRequest draft, LocalDate effectiveFrom) {
+    public MaintenanceWindow update(UUID id, @Valid WindowRequest draft, LocalDate effectiveFrom) {
         MaintenanceWindow window = windows.get(id);
         WindowDefinition definition = define(draft);
+        if (effectiveFrom != null) {
+            horizon().check("effectiveFrom", effectiveFrom);
+        }
         if (effectiveFrom == null) {
             events.record(window, window.redefine(definition, now()));
             return window;
@@ -75,14 +84,16 @@ public class WindowService {
     }
 
     @Transactional
-    public MaintenanceWindow cancel(UUID id, String reason) {
+    public MaintenanceWindow cancel(UUID id, @Size(max = 1000) @NoIdentityNumber @PlainText String reason) {
         MaintenanceWindow window = windows.get(id);
         events.record(window, window.cancel(reason, now()));
         return window;
     }
 
     @Transactional
-    public MaintenanceWindow cancelOccurrence(UUID id, LocalDate date, String reason) {
+    public MaintenanceWindow cancelOccurrence(
+            UUID id, LocalDate date, @Size(max = 1000) @NoIdentityNumber @PlainText String reason) {
+        horizon().check("date", date);
         MaintenanceWindow window = windows.get(id);
         events.record(window, window.cancelOccurrence(date, reason, now()));
         return window;
@@ -90,7 +101,14 @@ public class WindowService {
 
     @Transactional
     public MaintenanceWindow moveOccurrence(
-            UUID id, LocalDate date, LocalDateTime newStart, LocalDateTime newEnd, String reason) {
+            UUID id,
+            LocalDate date,
+            LocalDateTime newStart,
+            LocalDateTime newEnd,
+            @Size(max = 1000) @NoIdentityNumber @PlainText String reason) {
+        PlanningHorizon horizon = horizon();
+        horizon.check("date", date);
+        horizon.check("start", newStart);
         MaintenanceWindow window = windows.get(id);
         events.record(window, window.moveOccurrence(date, newStart, newEnd, reason, now()));
         return window;
@@ -117,7 +135,7 @@ public class WindowService {
      * that began earlier), checked exactly as saving it would check it; nothing is stored.
      */
     @Transactional
-    public List<Occurrence> preview(WindowRequest draft, int count) {
+    public List<Occurrence> preview(@Valid WindowRequest draft, int count) {
         return expand(define(draft), count);
     }
 
@@ -126,7 +144,7 @@ public class WindowService {
      * stop that clinics notice at work), so a planner can be asked to confirm before saving it.
      */
     @Transactional
-    public List<Occurrence> duringSupportHours(WindowRequest draft, int count) {
+    public List<Occurrence> duringSupportHours(@Valid WindowRequest draft, int count) {
         WindowDefinition definition = define(draft);
         Region region = catalog.region(definition.region()).orElseThrow();
         return expand(definition, count).stream()
@@ -136,41 +154,41 @@ public class WindowService {
     }
 
     private List<Occurrence> expand(WindowDefinition d, int count) {
-        Duration length = Duration.between(d.start(), d.end());
-        LocalDateTime today =
-                LocalDateTime.ofInstant(now(), d.zone()).toLocalDate().atStartOfDay();
-        List<LocalDateTime> starts = !d.recurring()
-                ? List.of(d.start())
-                : d.recurrence()
-                        .starts(
-                                d.start(),
-                                d.start().isAfter(today) ? d.start() : today,
-                                d.start().plusYears(50),
-                                count);
-        return starts.stream()
-                .map(s -> new Occurrence(s, s, s.plus(length), d.zone(), OccurrenceStatus.SCHEDULED, null))
-                .toList();
+        return d.next(LocalDateTime.ofInstant(now(), d.zone()).toLocalDate(), count);
     }
 
     /**
      * Occurrences of all matching windows overlapping [from, to) (local dates in each window's zone),
-     * sorted by start. Refuses a range that yields more than the configured maximum, rather than
-     * silently cutting it.
+     * sorted by start; {@code from} defaults to today in Sweden, {@code to} to a year later. Both must
+     * lie within the planning horizon and at most {@link OccurrencesConfig#maxRange()} apart. Refuses a
+     * range that yields more than the configured maximum, rather than silently cutting it.
      */
     @Transactional
     public List<WindowOccurrence> occurrences(String region, String system, LocalDate from, LocalDate to) {
-        if (!to.isAfter(from)) {
-            throw new InvalidFieldException("to", "must be after from (" + from + ")");
+        PlanningHorizon horizon = horizon();
+        LocalDate start = from == null ? LocalDate.ofInstant(now(), SWEDEN) : from;
+        horizon.check("from", start);
+        LocalDate end = to != null
+                ? to
+                : start.plusMonths(12).isAfter(horizon.latest()) ? horizon.latest() : start.plusMonths(12);
+        horizon.check("to", end);
+        if (!end.isAfter(start)) {
+            throw new InvalidFieldException("to", "must be after from (" + start + ")");
+        }
+        if (start.plus(limits.maxRange()).isBefore(end)) {
+            throw new InvalidFieldException(
+                    "to", "a range may span at most " + limits.maxRange() + "; ask for a shorter one");
         }
         checkRegion(region);
+        int maxOccurrences = limits.maxPerRequest();
         List<WindowOccurrence> result = new ArrayList<>();
         for (MaintenanceWindow window : windows.matching(region, system)) {
-            for (Occurrence o : occurrences(window, from.atStartOfDay(), to.atStartOfDay(), maxOccurrences + 1)) {
+            for (Occurrence o : occurrences(window, start.atStartOfDay(), end.atStartOfDay(), maxOccurrences + 1)) {
                 result.add(new WindowOccurrence(window, o));
                 if (result.size() > maxOccurrences) {
                     throw new InvalidFieldException(
                             "to",
-                            "the range " + from + " to " + to + " holds more than " + maxOccurrences
+                            "the range " + start + " to " + end + " holds more than " + maxOccurrences
                                     + " occurrences; ask for a shorter range");
                 }
             }
@@ -200,32 +218,14 @@ public class WindowService {
         return result.size() > max ? result.subList(0, max) : result;
     }
 
-    /** Turns a planner's draft into a definition, checking it against the catalog. */
+    /** Turns a planner's draft into a definition, checking it against the catalog and the horizon. */
     private WindowDefinition define(WindowRequest r) {
-        Region region = catalog.region(r.region())
-                .orElseThrow(() -> new InvalidFieldException("region", "unknown region '" + r.region() + "'"));
-        for (int i = 0; i < r.systems().size(); i++) {
-            String system = r.systems().get(i);
-            if (region.system(system).isEmpty()) {
-                throw new InvalidFieldException(
-                        "systems[" + i + "]", "'" + system + "' is not a system of " + region.name);
-            }
-        }
-        if (!ZoneId.getAvailableZoneIds().contains(r.timeZone())) {
-            throw new InvalidFieldException(
-                    "timeZone", "'" + r.timeZone() + "' is not an IANA time zone name such as Europe/Stockholm");
-        }
-        ZoneId zone = ZoneId.of(r.timeZone());
-        RecurrenceRule recurrence = null;
-        if (r.recurrence() != null && !r.recurrence().isBlank()) {
-            try {
-                recurrence = RecurrenceRule.parse(r.recurrence(), zone);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldException("recurrence", e.getMessage());
-            }
-        }
-        return new WindowDefinition(
-                r.title().strip(), r.description(), region.code, r.systems(), zone, r.start(), r.end(), recurrence);
+        return WindowDefinition.of(r, catalog.region(r.region()).orElse(null), horizon());
+    }
+
+    /** From the configured earliest date to the configured horizon after today. */
+    public PlanningHorizon horizon() {
+        return PlanningHorizon.of(limits.earliest(), LocalDate.ofInstant(now(), ZoneOffset.UTC), limits.horizon());
     }
 
     private String checkRegion(String region) {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -26,30 +26,43 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.driftinfo.kit.access.RegionAccess;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.kit.ratelimit.RateLimits;
+import se.driftinfo.kit.validation.NoIdentityNumber;
+import se.driftinfo.kit.web.ClientAddress;
 import se.driftinfo.maintenance.window.MaintenanceWindow;
+import se.driftinfo.maintenance.window.PlainText;
 import se.driftinfo.maintenance.window.WindowRequest;
 import se.driftinfo.maintenance.window.WindowService;
 import se.driftinfo.maintenance.window.rest.WindowResponse.OccurrenceResponse;
 
 /**
  * Maintenance windows: planners write, anyone reads. A planner limited to some regions (a token claim,
- * see {@link RegionAccess}) gets 403 on other regions' windows and sees only their own in lists.
+ * see {@link RegionAccess}) gets 403 on other regions' windows and sees only their own in lists. The
+ * class is for planners; each public read says {@code @PermitAll} itself, so an endpoint added without
+ * thinking is closed, not open (issue #15 gap 17).
  */
 @Path("/api")
+@RolesAllowed("planner")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Maintenance windows")
 public class WindowResource {
 
-    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Stockholm");
     private static final int NEXT_SHOWN = 5;
+
+    /** The per-client rate limit on {@code GET /api/occurrences}, which expands every window's rule. */
+    static final String OCCURRENCES_LIMIT = "occurrences";
 
     private final WindowService service;
     private final RegionAccess access;
+    private final RateLimits rateLimits;
+    private final ClientAddress client;
 
-    public WindowResource(WindowService service, RegionAccess access) {
+    public WindowResource(WindowService service, RegionAccess access, RateLimits rateLimits, ClientAddress client) {
         this.service = service;
         this.access = access;
+        this.rateLimits = rateLimits;
+        this.client = client;
     }
 
     @POST
@@ -96,7 +109,9 @@ public class WindowResource {
     @Path("/maintenance-windows/{id}")
     @RolesAllowed("planner")
     @Operation(summary = "Cancel the whole series; its history is kept")
-    public WindowResponse cancel(@PathParam("id") String id, @QueryParam("reason") String reason) {
+    public WindowResponse cancel(
+            @PathParam("id") String id,
+            @QueryParam("reason") @Size(max = 1000) @NoIdentityNumber @PlainText String reason) {
         accessible(uuid(id));
         return view(service.cancel(uuid(id), reason));
     }
@@ -128,14 +143,16 @@ public class WindowResource {
     @Path("/occurrences")
     @PermitAll
     @Operation(
-            summary = "Expanded occurrences overlapping [from, to), sorted, with status (default: the next 12 months)")
+            summary = "Expanded occurrences overlapping [from, to), sorted, with status (default: the next 12 months;"
+                    + " at most 10 years, within the planning horizon)")
     public List<OccurrenceResponse> occurrences(
             @QueryParam("region") String region,
             @QueryParam("system") String system,
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        LocalDate start = from == null || from.isBlank() ? LocalDate.now(DEFAULT_ZONE) : date("from", from);
-        LocalDate end = to == null || to.isBlank() ? start.plusMonths(12) : date("to", to);
+        rateLimits.check(OCCURRENCES_LIMIT, client.get()); // refused requests count too: a scanner is one client
+        LocalDate start = from == null || from.isBlank() ? null : date("from", from);
+        LocalDate end = to == null || to.isBlank() ? null : date("to", to);
         return service.occurrences(blankToNull(region), blankToNull(system), start, end).stream()
                 .filter(o -> access.allows(o.window().region()))
                 .map(WindowResponse::occurrence)
