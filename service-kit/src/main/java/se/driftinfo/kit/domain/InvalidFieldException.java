@@ -1,6 +1,7 @@
 package se.driftinfo.kit.domain;
 
 import java.util.List;
+import se.driftinfo.kit.validation.PersonnummerGuard;
 
 /**
  * One or more fields are well-formed but break a rule, e.g. an unknown region. Each field is named as
@@ -8,8 +9,18 @@ import java.util.List;
  */
 public final class InvalidFieldException extends DomainException {
 
-    /** One offending field and why. */
-    public record FieldError(String field, String reason) {}
+    /**
+     * One offending field and why. A reason that quotes what the client sent ("unknown region '…'")
+     * would carry a personal identity number typed into the wrong field back out in the answer and the
+     * log, so such a reason is replaced by one that does not repeat the value.
+     */
+    public record FieldError(String field, String reason) {
+        public FieldError {
+            if (PersonnummerGuard.containsIdentityNumber(reason)) {
+                reason = "is not valid; the value is not repeated here, since it looks like a personal identity number";
+            }
+        }
+    }
 
     private final List<FieldError> errors;
 

@@ -1,6 +1,7 @@
 package se.driftinfo.kit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -29,6 +30,15 @@ class InvalidFieldExceptionTest {
         assertEquals("systems[1]", e.field());
         assertEquals(2, e.errors().size(), "a later change of the caller's list does not reach the exception");
         assertEquals("systems[1]: is not a system of norrbotten; end: must be after start", e.getMessage());
+    }
+
+    @Test
+    void aReasonQuotingAnIdentityNumberDoesNotRepeatIt() {
+        InvalidFieldException e = new InvalidFieldException("region", "unknown region '19121212-1212'");
+        assertEquals("region", e.field());
+        assertFalse(
+                e.errors().get(0).reason().contains("1212"), e.errors().get(0).reason());
+        assertFalse(e.getMessage().contains("1212"), e.getMessage());
     }
 
     @Test
