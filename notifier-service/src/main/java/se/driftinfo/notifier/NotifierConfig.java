@@ -19,6 +19,8 @@ public interface NotifierConfig {
 
     Delivery delivery();
 
+    Subscriptions subscriptions();
+
     /** Reminders before each occurrence of a window. */
     interface Reminders {
         /** How long before an occurrence's start a reminder goes out; one reminder per entry. */
@@ -55,5 +57,25 @@ public interface NotifierConfig {
         /** How many mails one run of the sender claims. */
         @WithDefault("20")
         int batchSize();
+    }
+
+    /** Subscriptions and the secrets in their links. */
+    interface Subscriptions {
+        /**
+         * How long a subscription may wait for its address to be confirmed. After that the confirmation
+         * link says it has expired, and the unconfirmed subscription (an address someone typed) is deleted.
+         */
+        @WithDefault("PT48H")
+        Duration pendingExpiry();
+
+        /** How often expired unconfirmed subscriptions are deleted ({@code off} disables it, e.g. in tests). */
+        @WithDefault("1h")
+        String cleanupEvery();
+
+        /**
+         * The HMAC key of the unsubscribe links (at least 32 characters; the same on every replica).
+         * Changing it breaks the unsubscribe links in mail already sent. No default in production.
+         */
+        String unsubscribeKey();
     }
 }

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import se.driftinfo.notifier.catalog.Catalog;
 import se.driftinfo.notifier.subscription.Subscription;
 
-/** The double opt-in mail: what was asked for, and the link that confirms it. */
+/**
+ * The double opt-in mail: what was asked for, the link that confirms it, and the link that later
+ * renews the private feed address (only this mail has it: the unsubscribe link in every other mail's
+ * header must not be enough to take a clinic's feed away).
+ */
 @ApplicationScoped
 class ConfirmationMailComposer {
 
@@ -28,7 +32,8 @@ class ConfirmationMailComposer {
                 ? text.allSystems()
                 : catalog.systemNames(s.regionList().get(0), s.systemList());
         String unsubscribe = links.unsubscribe(s);
-        MailTemplates.ConfirmMail mail = new MailTemplates.ConfirmMail(regions, systems, links.confirm(s), unsubscribe);
+        MailTemplates.ConfirmMail mail =
+                new MailTemplates.ConfirmMail(regions, systems, links.confirm(s), links.manage(s), unsubscribe);
         return new RenderedMail(
                 MailKind.CONFIRM,
                 text.confirmSubject(),

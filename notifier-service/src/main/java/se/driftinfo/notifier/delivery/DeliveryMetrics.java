@@ -9,7 +9,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * The mail queue on {@code /q/metrics}: a growing {@code driftinfo_deliveries{status="PENDING"}} means
- * SMTP is failing; any {@code FAILED} mail was given up and needs a person.
+ * SMTP is failing; any {@code FAILED} mail was given up and needs a person; {@code CANCELLED} mail
+ * was still queued when its subscription ended.
  */
 @ApplicationScoped
 public class DeliveryMetrics {
@@ -21,7 +22,7 @@ public class DeliveryMetrics {
     }
 
     void register(@Observes StartupEvent start) {
-        for (String status : new String[] {Delivery.PENDING, Delivery.FAILED}) {
+        for (String status : new String[] {Delivery.PENDING, Delivery.FAILED, Delivery.CANCELLED}) {
             Gauge.builder("driftinfo.deliveries", () -> count(status))
                     .tag("status", status)
                     .description("Mails in the delivery table by status")

@@ -6,18 +6,24 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import se.driftinfo.notifier.NotifierConfig;
 
 /**
  * Sends queued mail, outside any Kafka consumer (a blocking send inside an ordered consumer
- * deadlocked, INFRA-NOTES). Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and leased, so
- * replicas share the queue and never take one row at once; a failure leaves the row pending with a
- * later attempt time.
+ * deadlocked, INFRA-NOTES). Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and leased to one
+ * sender run, so replicas share the queue and never take one row at once; a failure leaves the row
+ * pending with a later attempt time, or gives it up at once when the server refused it for good.
+ *
+ * <p>Delivery is at least once: a crash (or a send slower than the lease) between the SMTP server
+ * taking a mail and the row being recorded as sent lets a sender send it again later. Every attempt
+ * carries the same {@code Message-ID}, derived from the row, so the copy is recognisable as one.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -28,12 +34,14 @@ public class DeliverySender {
     private final EntityManager em;
     private final Clock clock;
     private final NotifierConfig.Delivery config;
+    private final String messageIdDomain;
 
     public DeliverySender(Mailer mailer, EntityManager em, Clock clock, NotifierConfig config) {
         this.mailer = mailer;
         this.em = em;
         this.clock = clock;
         this.config = config.delivery();
+        this.messageIdDomain = config.organizer().substring(config.organizer().indexOf('@') + 1);
     }
 
     @Scheduled(
@@ -52,13 +60,22 @@ public class DeliverySender {
 
     /**
      * Sends one batch of due mail; returns how many rows were claimed. Claiming is a short
-     * transaction that leases the rows (pushes their next attempt past the lease), so no lock is held
-     * while SMTP is slow; each result is recorded in its own transaction. A crash between sending and
-     * recording sends that one mail again after the lease: at least once, never silently lost.
+     * transaction that leases the rows to this run (pushes their next attempt past the lease and
+     * names the run as owner), so no lock is held while SMTP is slow; each result is recorded in its
+     * own transaction.
      */
     public int sendDue() {
-        Instant now = Instant.now(clock);
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
+        UUID run = UUID.randomUUID();
+        List<Long> ids = claim(run, Instant.now(clock));
+        for (Long id : ids) {
+            send(run, id, Instant.now(clock));
+        }
+        return ids.size();
+    }
+
+    /** Leases up to a batch of mail due at {@code now} to {@code run}. */
+    List<Long> claim(UUID run, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Long> claimed = em.createNativeQuery("""
                     select id from delivery where status = 'PENDING' and next_attempt_at <= ?1
@@ -67,45 +84,99 @@ public class DeliverySender {
                     .setParameter(2, config.batchSize())
                     .getResultList();
             if (!claimed.isEmpty()) {
-                em.createNativeQuery("update delivery set next_attempt_at = ?1 where id = any(?2)")
+                em.createNativeQuery("update delivery set next_attempt_at = ?1, lease_owner = ?2 where id = any(?3)")
                         .setParameter(1, now.plus(config.lease()))
-                        .setParameter(2, claimed.toArray(Long[]::new))
+                        .setParameter(2, run)
+                        .setParameter(3, claimed.toArray(Long[]::new))
                         .executeUpdate();
             }
             return claimed;
         });
-        for (Long id : ids) {
-            Mail mail = QuarkusTransaction.requiringNew().call(() -> toMail(em.find(Delivery.class, id)));
-            String error = null;
-            try {
-                mailer.send(mail);
-            } catch (RuntimeException e) {
-                error = rootMessage(e);
-            }
-            String failure = error;
-            QuarkusTransaction.requiringNew().run(() -> {
-                Delivery delivery = em.find(Delivery.class, id);
-                if (failure == null) {
-                    delivery.sent(Instant.now(clock));
-                } else {
-                    delivery.failed(
-                            failure, Instant.now(clock), config.backoff(), config.maxBackoff(), config.maxAttempts());
-                    LOG.warnf(
-                            "Mail %d to %s failed (attempt %d), retry at %s: %s",
-                            delivery.id,
-                            delivery.recipient,
-                            delivery.attempts,
-                            delivery.nextAttemptAt,
-                            delivery.lastError);
-                }
-            });
-        }
-        return ids.size();
     }
 
-    static Mail toMail(Delivery delivery) {
+    /**
+     * Sends one claimed mail if {@code run} still holds it, and records the result.
+     *
+     * <p>Right before sending, the lease is taken again for a full period: only if this run is still
+     * its owner and the mail is still pending. A run whose batch outlived its lease finds another run
+     * named as owner (that one claimed the row after the lease ran out) and neither sends nor records
+     * anything; a mail cancelled meanwhile is not sent either. The renewed lease covers the one SMTP
+     * conversation, which times out long before it ends.
+     *
+     * @return true if the SMTP server took the mail
+     */
+    boolean send(UUID run, long id, Instant now) {
+        Mail mail = QuarkusTransaction.requiringNew().call(() -> {
+            int held = em.createNativeQuery("""
+                            update delivery set next_attempt_at = ?1
+                            where id = ?2 and lease_owner = ?3 and status = 'PENDING'""")
+                    .setParameter(1, now.plus(config.lease()))
+                    .setParameter(2, id)
+                    .setParameter(3, run)
+                    .executeUpdate();
+            return held == 1 ? toMail(em.find(Delivery.class, id), messageIdDomain) : null;
+        });
+        if (mail == null) {
+            LOG.debugf("Mail %d is no longer this sender's to send (lease lost, sent or cancelled)", id);
+            return false;
+        }
+        SmtpFailure failure = null;
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            failure = SmtpFailure.of(e);
+        }
+        record(run, id, failure);
+        return failure == null;
+    }
+
+    /**
+     * Records one attempt. A success is recorded whoever holds the lease now: it is a fact, and a
+     * sender that took the row over then finds it sent and does not send it again. A failure is
+     * recorded only by the lease holder, so a sender that lost the row cannot push back the attempt
+     * time or count attempts of the run that holds it.
+     */
+    void record(UUID run, long id, SmtpFailure failure) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
+            Instant now = Instant.now(clock);
+            if (failure == null) {
+                if (!Delivery.SENT.equals(delivery.status)) {
+                    delivery.sent(now);
+                }
+                return;
+            }
+            if (!delivery.pending() || !run.equals(delivery.leaseOwner)) {
+                return;
+            }
+            delivery.failed(
+                    failure.message(),
+                    failure.permanent(),
+                    now,
+                    config.backoff(),
+                    config.maxBackoff(),
+                    config.maxAttempts());
+            if (Delivery.FAILED.equals(delivery.status)) {
+                LOG.errorf(
+                        "Mail %d to %s given up after %d attempt(s)%s: %s",
+                        delivery.id,
+                        delivery.recipient,
+                        delivery.attempts,
+                        failure.permanent() ? ", refused permanently" : "",
+                        delivery.lastError);
+            } else {
+                LOG.warnf(
+                        "Mail %d to %s failed (attempt %d), retry at %s: %s",
+                        delivery.id, delivery.recipient, delivery.attempts, delivery.nextAttemptAt, delivery.lastError);
+            }
+        });
+    }
+
+    static Mail toMail(Delivery delivery, String messageIdDomain) {
         Mail mail = Mail.withHtml(delivery.recipient, delivery.subject, delivery.htmlBody)
                 .setText(delivery.textBody);
+        // The same on every attempt: a copy sent again after a crash is recognisably the same message.
+        mail.addHeader("Message-ID", messageId(delivery, messageIdDomain));
         if (delivery.unsubscribeUrl != null) {
             // RFC 8058: mail programs show an unsubscribe button that POSTs to the address.
             mail.addHeader("List-Unsubscribe", "<" + delivery.unsubscribeUrl + ">");
@@ -121,11 +192,8 @@ public class DeliverySender {
         return mail;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    /** {@code <delivery-42.<event id>@driftinfo.se>}: unique per row, stable across attempts. */
+    static String messageId(Delivery delivery, String domain) {
+        return "<delivery-" + delivery.id + "." + delivery.eventId + "@" + domain + ">";
     }
 }

@@ -26,8 +26,27 @@ public interface MailMessages {
     @Message("Flyttat tillfälle: {title}")
     String occurrenceMoved(String title);
 
-    @Message("Påminnelse: {title} – {when}")
-    String reminder(String title, String when);
+    /** {@code soon} is one of the phrases below ({@link #inHours} …), {@code when} the occurrence. */
+    @Message("Påminnelse: {title} {soon}, {when}")
+    String reminder(String title, String soon, String when);
+
+    @Message("{#if hours == 1}om 1 timme{#else}om {hours} timmar{/if}")
+    String inHours(int hours);
+
+    @Message("om {minutes} minuter")
+    String inMinutes(int minutes);
+
+    @Message("i dag")
+    String today();
+
+    @Message("i morgon")
+    String tomorrow();
+
+    @Message("om en vecka")
+    String inAWeek();
+
+    @Message("om {days} dagar")
+    String inDays(int days);
 
     @Message("Driftstörning: {title}")
     String outageDeclared(String title);
@@ -164,6 +183,13 @@ public interface MailMessages {
     /** Before the confirmation address in the plain-text mail. */
     @Message("Bekräfta här")
     String confirmHere();
+
+    /** Before the link that renews the private feed ({@link #newFeedLink}); only in the confirmation mail. */
+    @Message("Spara det här mejlet: kommer adressen till din egen kalender i fel händer kan du")
+    String keepThisMail();
+
+    @Message("byta till en ny adress")
+    String newFeedLink();
 
     /** Before the unsubscribe link ({@link #cancelHere}). */
     @Message("Har du inte bett om detta? Gör ingenting, eller")

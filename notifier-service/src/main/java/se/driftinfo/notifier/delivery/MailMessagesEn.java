@@ -28,8 +28,32 @@ public interface MailMessagesEn extends MailMessages {
     String occurrenceMoved(String title);
 
     @Override
-    @Message("Reminder: {title} – {when}")
-    String reminder(String title, String when);
+    @Message("Reminder: {title} {soon}, {when}")
+    String reminder(String title, String soon, String when);
+
+    @Override
+    @Message("{#if hours == 1}in 1 hour{#else}in {hours} hours{/if}")
+    String inHours(int hours);
+
+    @Override
+    @Message("in {minutes} minutes")
+    String inMinutes(int minutes);
+
+    @Override
+    @Message("today")
+    String today();
+
+    @Override
+    @Message("tomorrow")
+    String tomorrow();
+
+    @Override
+    @Message("in a week")
+    String inAWeek();
+
+    @Override
+    @Message("in {days} days")
+    String inDays(int days);
 
     @Override
     @Message("Outage: {title}")
@@ -190,6 +214,14 @@ public interface MailMessagesEn extends MailMessages {
     @Override
     @Message("Confirm here")
     String confirmHere();
+
+    @Override
+    @Message("Keep this mail: if the address of your own calendar gets into the wrong hands, you can")
+    String keepThisMail();
+
+    @Override
+    @Message("change it to a new address")
+    String newFeedLink();
 
     @Override
     @Message("Did not ask for this? Do nothing, or")

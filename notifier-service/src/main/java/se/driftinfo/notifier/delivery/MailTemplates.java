@@ -57,7 +57,9 @@ public class MailTemplates {
             String resolution,
             boolean byOutage) {}
 
-    public record ConfirmMail(String regions, String systems, String confirmUrl, String unsubscribeUrl) {}
+    /** @param manageUrl renews the private feed address; this mail is the only one that has it */
+    public record ConfirmMail(
+            String regions, String systems, String confirmUrl, String manageUrl, String unsubscribeUrl) {}
 
     /** The instance in the reader's language: its {@code mailText:} messages are Swedish or English. */
     static String in(boolean swedish, TemplateInstance template) {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
@@ -13,6 +14,7 @@ import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.notifier.outage.FaultReportChanged;
 import se.driftinfo.notifier.outage.OutageChanged;
 import se.driftinfo.notifier.subscription.Subscription;
+import se.driftinfo.notifier.subscription.SubscriptionEnded;
 import se.driftinfo.notifier.subscription.SubscriptionRequested;
 import se.driftinfo.notifier.window.Occurrence;
 import se.driftinfo.notifier.window.WindowChanged;
@@ -54,20 +56,21 @@ public class Notifications {
         WindowV1 window = event.window();
         MailKind kind = MailKind.ofWindowEvent(changed.type(), event.occurrence() != null);
         for (Subscription s : recipients.interestedIn(window.region(), window.systems())) {
-            deliveries.enqueue(changed.eventId(), s.email, windowMails.changed(kind, event, s));
+            deliveries.enqueue(changed.eventId(), s.email, s.id, windowMails.changed(kind, event, s));
         }
     }
 
-    /** A reminder for one occurrence; the event id is derived from window, start and lead time. */
+    /** A reminder for one occurrence, at {@code now}; the event id is derived from window, start and lead time. */
     @Transactional(TxType.MANDATORY)
-    public int remind(WindowV1 window, Occurrence occurrence, Duration lead) {
+    public int remind(WindowV1 window, Occurrence occurrence, Duration lead, Instant now) {
         UUID eventId = UUID.nameUUIDFromBytes(
                 ("reminder|" + window.id() + "|" + occurrence.start().toInstant() + "|" + lead)
                         .getBytes(StandardCharsets.UTF_8));
         int queued = 0;
         for (Subscription s : recipients.interestedIn(window.region(), window.systems())) {
             if (!deliveries.exists(eventId, s.email)
-                    && deliveries.enqueue(eventId, s.email, windowMails.reminder(window, occurrence, s))) {
+                    && deliveries.enqueue(
+                            eventId, s.email, s.id, windowMails.reminder(window, occurrence, lead, now, s))) {
                 queued++;
             }
         }
@@ -79,7 +82,7 @@ public class Notifications {
         OutageV1 outage = changed.data().outage();
         MailKind kind = MailKind.ofOutageEvent(changed.type());
         for (Subscription s : recipients.interestedIn(outage.region(), outage.systems())) {
-            deliveries.enqueue(changed.eventId(), s.email, outageMails.compose(kind, changed.data(), s));
+            deliveries.enqueue(changed.eventId(), s.email, s.id, outageMails.compose(kind, changed.data(), s));
         }
     }
 
@@ -91,6 +94,7 @@ public class Notifications {
                 .ifPresent(reporter -> deliveries.enqueue(
                         changed.eventId(),
                         reporter,
+                        null,
                         faultReportMails.compose(MailKind.ofFaultReportEvent(changed.type()), changed.data())));
     }
 
@@ -98,6 +102,14 @@ public class Notifications {
     @Transactional(TxType.MANDATORY)
     void subscriptionRequested(@Observes SubscriptionRequested requested) {
         Subscription s = requested.subscription();
-        deliveries.enqueue(s.id, s.email, confirmationMails.compose(s));
+        deliveries.enqueue(s.id, s.email, s.id, confirmationMails.compose(s));
+    }
+
+    /** Unsubscribed: what is still queued for the subscription is not sent (issue #15, gap 6). */
+    @Transactional(TxType.MANDATORY)
+    void subscriptionEnded(@Observes SubscriptionEnded ended) {
+        Subscription s = ended.subscription();
+        deliveries.cancelQueuedFor(
+                s.id, recipients.otherActive(s).map(other -> other.id).orElse(null));
     }
 }

@@ -22,6 +22,11 @@ class Recipients {
         return subscriptions.interestedIn(region, systems);
     }
 
+    /** Another active subscription of the same address, which may want the same mail. */
+    Optional<Subscription> otherActive(Subscription subscription) {
+        return subscriptions.otherActive(subscription);
+    }
+
     /** The reporter's address, if the report gave one; reporters are told, though they subscribe to nothing. */
     Optional<String> reporter(FaultReportV1 report) {
         if (report.contactEmail() == null || report.contactEmail().isBlank()) {

@@ -3,9 +3,11 @@ package se.driftinfo.notifier.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
@@ -48,12 +50,26 @@ class WindowMailComposer {
         return compose(kind, event.window(), event, null, s);
     }
 
-    RenderedMail reminder(WindowV1 window, Occurrence occurrence, Subscription s) {
-        return compose(MailKind.WINDOW_REMINDER, window, null, occurrence, s);
+    /** A reminder {@code lead} before the occurrence, sent at {@code now}; the subject says how soon it starts. */
+    RenderedMail reminder(WindowV1 window, Occurrence occurrence, Duration lead, Instant now, Subscription s) {
+        return compose(MailKind.WINDOW_REMINDER, window, null, occurrence, new Reminder(lead, now), s);
     }
+
+    /** When a reminder goes out and how long before the occurrence it was due. */
+    private record Reminder(Duration lead, Instant sentAt) {}
 
     private RenderedMail compose(
             MailKind kind, WindowV1 window, WindowEventV1 event, Occurrence reminded, Subscription s) {
+        return compose(kind, window, event, reminded, null, s);
+    }
+
+    private RenderedMail compose(
+            MailKind kind,
+            WindowV1 window,
+            WindowEventV1 event,
+            Occurrence reminded,
+            Reminder reminder,
+            Subscription s) {
         boolean sv = s.inSwedish();
         MailMessages text = texts.in(sv);
         LocalDateTime changed = event == null || event.occurrence() == null
@@ -78,7 +94,11 @@ class WindowMailComposer {
                     case WINDOW_CANCELLED -> text.windowCancelled(window.title());
                     case WINDOW_OCCURRENCE_CANCELLED -> text.occurrenceCancelled(window.title());
                     case WINDOW_OCCURRENCE_MOVED -> text.occurrenceMoved(window.title());
-                    default -> text.reminder(window.title(), when.get(0));
+                    default ->
+                        text.reminder(
+                                window.title(),
+                                howSoon(reminded, reminder.lead(), reminder.sentAt(), text),
+                                when.get(0));
                 };
         String summary = window.title() + " (" + systems + ")";
         String ics = null;
@@ -98,6 +118,32 @@ class WindowMailComposer {
                 ics,
                 method,
                 unsubscribe);
+    }
+
+    /**
+     * How soon a reminded occurrence starts, as the subject says it: "om 1 timme", "i morgon", "om en
+     * vecka". A reminder sent within the day says hours (or minutes), rounded to the nearest; a longer
+     * lead counts calendar days in the window's zone, so "i morgon" is always the next date, also for a
+     * reminder sent late.
+     */
+    static String howSoon(Occurrence occurrence, Duration lead, Instant sentAt, MailMessages text) {
+        ZonedDateTime now = sentAt.atZone(occurrence.start().getZone());
+        Duration left = Duration.between(now, occurrence.start());
+        if (lead.compareTo(Duration.ofDays(1)) < 0) {
+            if (left.compareTo(Duration.ofMinutes(50)) >= 0) {
+                return text.inHours((int) left.plusMinutes(30).toHours());
+            }
+            return text.inMinutes((int) Math.max(5, (left.toMinutes() + 2) / 5 * 5));
+        }
+        long days =
+                ChronoUnit.DAYS.between(now.toLocalDate(), occurrence.start().toLocalDate());
+        if (days <= 0) {
+            return text.today();
+        }
+        if (days == 1) {
+            return text.tomorrow();
+        }
+        return days == 7 ? text.inAWeek() : text.inDays((int) days);
     }
 
     /** The dates the mail is about: the one concerned, or the series' next few. */

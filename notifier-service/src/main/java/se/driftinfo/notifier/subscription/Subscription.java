@@ -5,9 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.security.SecureRandom;
+import jakarta.persistence.Transient;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import se.driftinfo.kit.domain.ConflictException;
@@ -15,8 +15,14 @@ import se.driftinfo.notifier.Csv;
 
 /**
  * A clinic's subscription: an address, the regions and systems it uses, a language. Double opt-in:
- * it starts PENDING and mails nothing but the confirmation until confirmed. Confirming issues the
- * private feed token; unsubscribing (one click) stops mail and revokes the feed.
+ * it starts PENDING and mails nothing but the confirmation until confirmed, within {@code
+ * pendingFor} of asking; the confirmation link works once. Confirming issues the private feed
+ * token; unsubscribing (one click) stops mail and revokes the feed.
+ *
+ * <p>Only hashes of the tokens are stored ({@link Tokens}). The plain tokens exist only in the
+ * request that issues them: {@link #confirmToken} and {@link #manageToken} for the confirmation mail,
+ * {@link #feedToken} for the page that shows the feed address. The unsubscribe token is derived from
+ * the id ({@link UnsubscribeTokens}), since every mail carries it.
  */
 @Entity
 @Table(name = "subscription")
@@ -26,7 +32,17 @@ public class Subscription extends PanacheEntityBase {
     public static final String ACTIVE = "ACTIVE";
     public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** What a confirmation link does now. */
+    public enum ConfirmLink {
+        /** Confirms the address (or did, when returned by {@link #confirm}). */
+        VALID,
+        /** Already used: the subscription is active. */
+        USED,
+        /** Not used in time; the address must subscribe again. */
+        EXPIRED,
+        /** The subscription was cancelled through the unsubscribe link. */
+        CANCELLED
+    }
 
     @Id
     public UUID id;
@@ -43,14 +59,19 @@ public class Subscription extends PanacheEntityBase {
 
     public String status;
 
-    @Column(name = "confirm_token")
-    public String confirmToken;
+    @Column(name = "confirm_token_hash")
+    public String confirmTokenHash;
 
-    @Column(name = "unsubscribe_token")
-    public String unsubscribeToken;
+    /** Only subscriptions made before tokens were hashed; newer ones derive their unsubscribe token. */
+    @Column(name = "unsubscribe_token_hash")
+    public String legacyUnsubscribeTokenHash;
 
-    @Column(name = "feed_token")
-    public String feedToken;
+    @Column(name = "feed_token_hash")
+    public String feedTokenHash;
+
+    /** Renews the private feed (issue #15, gap 15): mailed only in the confirmation mail. */
+    @Column(name = "manage_token_hash")
+    public String manageTokenHash;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -61,6 +82,18 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "unsubscribed_at")
     public Instant unsubscribedAt;
 
+    /** The confirmation link's token, in the request that subscribed; never stored. */
+    @Transient
+    public String confirmToken;
+
+    /** The manage link's token, in the request that subscribed; never stored. */
+    @Transient
+    public String manageToken;
+
+    /** The private feed's token, right after it was issued; never stored. */
+    @Transient
+    public String feedToken;
+
     public static Subscription pending(
             String email, List<String> regions, List<String> systems, String language, Instant now) {
         Subscription s = new Subscription();
@@ -70,22 +103,42 @@ public class Subscription extends PanacheEntityBase {
         s.systems = Csv.join(systems);
         s.language = language;
         s.status = PENDING;
-        s.confirmToken = token();
-        s.unsubscribeToken = token();
+        s.confirmToken = Tokens.random();
+        s.confirmTokenHash = Tokens.hash(s.confirmToken);
+        s.manageToken = Tokens.random();
+        s.manageTokenHash = Tokens.hash(s.manageToken);
         s.createdAt = now;
         return s;
     }
 
-    /** Confirms the address; confirming twice is harmless. An unsubscribed address must subscribe anew. */
-    public void confirm(Instant now) {
+    /** What the confirmation link would do at {@code now}, if unconfirmed subscriptions last {@code pendingFor}. */
+    public ConfirmLink confirmLink(Instant now, Duration pendingFor) {
         if (UNSUBSCRIBED.equals(status)) {
-            throw new ConflictException("This subscription was cancelled; subscribe again");
+            return ConfirmLink.CANCELLED;
         }
-        if (PENDING.equals(status)) {
+        if (ACTIVE.equals(status)) {
+            return ConfirmLink.USED;
+        }
+        return expired(now, pendingFor) ? ConfirmLink.EXPIRED : ConfirmLink.VALID;
+    }
+
+    /**
+     * Confirms the address if the link is still {@link ConfirmLink#VALID}: once, and only in time.
+     * Anything else changes nothing and says why.
+     */
+    public ConfirmLink confirm(Instant now, Duration pendingFor) {
+        ConfirmLink link = confirmLink(now, pendingFor);
+        if (link == ConfirmLink.VALID) {
             status = ACTIVE;
             confirmedAt = now;
-            feedToken = token();
+            issueFeedToken();
         }
+        return link;
+    }
+
+    /** An unconfirmed subscription older than {@code pendingFor} can no longer be confirmed. */
+    public boolean expired(Instant now, Duration pendingFor) {
+        return PENDING.equals(status) && !now.isBefore(createdAt.plus(pendingFor));
     }
 
     /** One-click unsubscribe: idempotent, and the private feed stops working at once. */
@@ -94,6 +147,7 @@ public class Subscription extends PanacheEntityBase {
             status = UNSUBSCRIBED;
             unsubscribedAt = now;
         }
+        feedTokenHash = null;
         feedToken = null;
     }
 
@@ -102,7 +156,12 @@ public class Subscription extends PanacheEntityBase {
         if (!ACTIVE.equals(status)) {
             throw new ConflictException("Only a confirmed subscription has a feed");
         }
-        feedToken = token();
+        issueFeedToken();
+    }
+
+    private void issueFeedToken() {
+        feedToken = Tokens.random();
+        feedTokenHash = Tokens.hash(feedToken);
     }
 
     /** Mail and pages speak Swedish unless the subscriber chose English. */
@@ -129,12 +188,5 @@ public class Subscription extends PanacheEntityBase {
 
     public List<String> systemList() {
         return Csv.split(systems);
-    }
-
-    /** 256 random bits, URL-safe: unguessable, so the token alone may authorise. */
-    static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

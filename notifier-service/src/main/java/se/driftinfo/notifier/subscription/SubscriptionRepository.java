@@ -2,29 +2,73 @@ package se.driftinfo.notifier.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import se.driftinfo.notifier.Csv;
 
+/** Subscriptions; a token is found by its hash ({@link Tokens}), never by the token itself. */
 @ApplicationScoped
 public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
 
+    private final UnsubscribeTokens unsubscribeTokens;
+
+    public SubscriptionRepository(UnsubscribeTokens unsubscribeTokens) {
+        this.unsubscribeTokens = unsubscribeTokens;
+    }
+
     public Optional<Subscription> byFeedToken(String token) {
-        return find("feedToken = ?1 and status = ?2", token, Subscription.ACTIVE)
+        return find("feedTokenHash = ?1 and status = ?2", Tokens.hash(token), Subscription.ACTIVE)
                 .firstResultOptional();
     }
 
     public Optional<Subscription> byConfirmToken(String token) {
-        return find("confirmToken", token).firstResultOptional();
+        return find("confirmTokenHash", Tokens.hash(token)).firstResultOptional();
     }
 
+    public Optional<Subscription> byManageToken(String token) {
+        return find("manageTokenHash", Tokens.hash(token)).firstResultOptional();
+    }
+
+    /** By the token derived from the id, or, for a subscription older than that, by the stored hash. */
     public Optional<Subscription> byUnsubscribeToken(String token) {
-        return find("unsubscribeToken", token).firstResultOptional();
+        Optional<UUID> id = unsubscribeTokens.subscriptionOf(token);
+        if (id.isPresent()) {
+            return findByIdOptional(id.get());
+        }
+        return find("legacyUnsubscribeTokenHash", Tokens.hash(token)).firstResultOptional();
     }
 
-    public long pendingSince(String email, java.time.Instant since) {
+    public long pendingSince(String email, Instant since) {
         return count("email = ?1 and status = ?2 and createdAt >= ?3", email, Subscription.PENDING, since);
+    }
+
+    /** Another active subscription of the same address than {@code subscription}, if it has one. */
+    public Optional<Subscription> otherActive(Subscription subscription) {
+        return find(
+                        "email = ?1 and status = ?2 and id <> ?3 order by createdAt",
+                        subscription.email,
+                        Subscription.ACTIVE,
+                        subscription.id)
+                .firstResultOptional();
+    }
+
+    /**
+     * Serialises subscribing for one address until the transaction ends: the per-address cap is
+     * counted and a new row inserted under this lock, so concurrent requests cannot both pass it.
+     */
+    public void lockAddress(String email) {
+        getEntityManager()
+                .createNativeQuery(
+                        "select 1 from pg_advisory_xact_lock(hashtext('driftinfo-subscription'), hashtext(?1))")
+                .setParameter(1, email)
+                .getSingleResult();
+    }
+
+    /** Deletes unconfirmed subscriptions made before {@code before}; returns how many. */
+    public long deletePendingBefore(Instant before) {
+        return delete("status = ?1 and createdAt < ?2", Subscription.PENDING, before);
     }
 
     /** Active subscriptions that want news about {@code systems} ({@code ,a,b,}) in {@code region}. */

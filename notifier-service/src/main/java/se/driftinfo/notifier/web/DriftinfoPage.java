@@ -1,9 +1,13 @@
 package se.driftinfo.notifier.web;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
+import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,6 +42,10 @@ import se.driftinfo.contracts.catalog.RegionV1;
 import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.kit.domain.InvalidFieldException;
+import se.driftinfo.kit.ratelimit.RateLimits;
+import se.driftinfo.kit.validation.NoIdentityNumber;
+import se.driftinfo.kit.web.ClientAddress;
+import se.driftinfo.notifier.Limits;
 import se.driftinfo.notifier.NotifierConfig;
 import se.driftinfo.notifier.catalog.Catalog;
 import se.driftinfo.notifier.feed.FeedMessages;
@@ -58,6 +67,7 @@ import se.driftinfo.notifier.window.WindowView;
  * DriftinfoPageMessages} bundle. Times are Europe/Stockholm's, whatever zone a window was planned in.
  */
 @Path("/driftinfo")
+@PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class DriftinfoPage {
 
@@ -104,6 +114,31 @@ public class DriftinfoPage {
             String nextUrl,
             String nextLabel) {}
 
+    /**
+     * The subscribe form: what was typed and, after a refused post, a message per wrong field (null
+     * where the field was fine). An address that held an identity number is not shown back.
+     */
+    public record SubscribeForm(
+            String email,
+            List<String> regions,
+            String language,
+            String emailError,
+            String regionsError,
+            String languageError) {
+
+        static SubscribeForm empty(String language) {
+            return new SubscribeForm("", List.of(), language, null, null, null);
+        }
+
+        public boolean hasErrors() {
+            return emailError != null || regionsError != null || languageError != null;
+        }
+
+        public boolean chose(String region) {
+            return regions.contains(region);
+        }
+    }
+
     /** Ways to add one feed to a calendar. */
     public record FeedLinks(String name, String https, String webcal, String google, String outlook, String office) {}
 
@@ -117,7 +152,8 @@ public class DriftinfoPage {
                 String lang,
                 String region,
                 MonthView month,
-                String otherLanguageUrl);
+                String otherLanguageUrl,
+                SubscribeForm form);
 
         static native TemplateInstance subscribed(String email, String lang);
     }
@@ -130,6 +166,8 @@ public class DriftinfoPage {
     private final FeedMessages feedNames;
     private final DriftinfoPageMessages swedish;
     private final DriftinfoPageMessages english;
+    private final RateLimits rateLimits;
+    private final ClientAddress clientAddress;
     private final Clock clock;
 
     public DriftinfoPage(
@@ -141,6 +179,8 @@ public class DriftinfoPage {
             FeedMessages feedNames,
             DriftinfoPageMessages swedish,
             @Localized("en") DriftinfoPageMessages english,
+            RateLimits rateLimits,
+            ClientAddress clientAddress,
             Clock clock) {
         this.windows = windows;
         this.outages = outages;
@@ -150,6 +190,8 @@ public class DriftinfoPage {
         this.feedNames = feedNames;
         this.swedish = swedish;
         this.english = english;
+        this.rateLimits = rateLimits;
+        this.clientAddress = clientAddress;
         this.clock = clock;
     }
 
@@ -161,6 +203,10 @@ public class DriftinfoPage {
             @QueryParam("month") String month,
             @Context HttpHeaders headers) {
         Locale locale = locale(lang, headers);
+        return render(locale, region, month, SubscribeForm.empty(locale.getLanguage()));
+    }
+
+    private TemplateInstance render(Locale locale, String region, String month, SubscribeForm form) {
         DriftinfoPageMessages text = text(locale);
         String regionFilter = region == null || region.isBlank() ? null : region.strip();
         if (regionFilter != null && catalog.region(regionFilter).isEmpty()) {
@@ -223,7 +269,8 @@ public class DriftinfoPage {
                         locale.getLanguage(),
                         regionFilter,
                         monthView,
-                        pageUrl(text.otherLanguageCode(), regionFilter, monthView.requested(), null))
+                        pageUrl(text.otherLanguageCode(), regionFilter, monthView.requested(), null),
+                        form)
                 .setLocale(locale);
     }
 
@@ -371,22 +418,96 @@ public class DriftinfoPage {
         return url.toString();
     }
 
-    /** The page's form; the JSON API is {@code POST /api/subscriptions}. Same rules, same confirmation mail. */
+    /**
+     * The page's form; the JSON API is {@code POST /api/subscriptions}. Same rules, same confirmation
+     * mail, same rate limits. A refused post shows the page again (400) with the message on each wrong
+     * field and the values typed, in the language chosen in the form.
+     */
     @POST
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance subscribe(
+    public Response subscribe(
             @RestForm String email,
             @RestForm List<String> regions,
             @RestForm List<String> systems,
-            @RestForm String language) {
-        subscriptions.subscribe(new SubscriptionRequest(
-                email,
-                regions == null ? List.of() : regions,
-                systems == null ? List.of() : systems,
-                language == null ? "sv" : language));
+            @RestForm String language,
+            @Context HttpHeaders headers) {
+        rateLimits.check(Limits.SUBSCRIBE, clientAddress.get());
+        List<String> chosen = regions == null ? List.of() : regions;
+        try {
+            subscriptions.subscribe(new SubscriptionRequest(
+                    email, chosen, systems == null ? List.of() : systems, language == null ? "sv" : language));
+        } catch (ConstraintViolationException e) {
+            return refused(email, chosen, language, headers, fields(e));
+        } catch (InvalidFieldException e) {
+            Map<String, FieldProblem> problems = new HashMap<>();
+            e.errors().forEach(error -> problems.put(formField(error.field()), FieldProblem.INVALID));
+            return refused(email, chosen, language, headers, problems);
+        }
         Locale locale = "en".equals(language) ? Locale.ENGLISH : SWEDISH;
-        return Templates.subscribed(email, locale.getLanguage()).setLocale(locale);
+        return Response.ok(Templates.subscribed(email, locale.getLanguage()).setLocale(locale))
+                .build();
+    }
+
+    /** Why a field of the form was refused: an identity number (the text must go), or anything else. */
+    enum FieldProblem {
+        PATIENT_DATA,
+        INVALID
+    }
+
+    private Response refused(
+            String email,
+            List<String> regions,
+            String language,
+            HttpHeaders headers,
+            Map<String, FieldProblem> problems) {
+        Locale locale = "sv".equals(language) || "en".equals(language) ? locale(language, null) : locale(null, headers);
+        DriftinfoPageMessages text = text(locale);
+        FieldProblem emailProblem = problems.get("email");
+        SubscribeForm form = new SubscribeForm(
+                emailProblem == FieldProblem.PATIENT_DATA || email == null ? "" : email,
+                regions,
+                locale.getLanguage(),
+                emailProblem == null
+                        ? null
+                        : emailProblem == FieldProblem.PATIENT_DATA ? text.emailPatientData() : text.emailInvalid(),
+                problems.containsKey("regions") ? text.regionsInvalid() : null,
+                problems.containsKey("language") ? text.languageInvalid() : null);
+        return Response.status(400)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(QuarkusTransaction.requiringNew().call(() -> render(locale, null, null, form)))
+                .build();
+    }
+
+    /** Each wrong field of the form once; an identity number wins over any other reason. */
+    private static Map<String, FieldProblem> fields(ConstraintViolationException e) {
+        Map<String, FieldProblem> problems = new HashMap<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            FieldProblem problem = v.getConstraintDescriptor().getAnnotation() instanceof NoIdentityNumber
+                    ? FieldProblem.PATIENT_DATA
+                    : FieldProblem.INVALID;
+            problems.merge(formField(path(v)), problem, (a, b) -> a == FieldProblem.PATIENT_DATA ? a : b);
+        }
+        return problems;
+    }
+
+    /** {@code subscribe.request.regions[0].<list element>} and {@code systems[1]} become the form's fields. */
+    private static String formField(String path) {
+        for (String field : List.of("email", "language", "regions")) {
+            if (path.equals(field) || path.startsWith(field + "[") || path.contains("." + field)) {
+                return field;
+            }
+        }
+        // The form has no systems field: a system the regions do not lend is told at the regions.
+        return "regions";
+    }
+
+    private static String path(ConstraintViolation<?> v) {
+        StringBuilder path = new StringBuilder();
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            path.append('.').append(node.getName());
+        }
+        return path.toString();
     }
 
     /** {@code ?lang=sv|en} wins; otherwise the first of Swedish or English the browser accepts; Swedish if neither. */

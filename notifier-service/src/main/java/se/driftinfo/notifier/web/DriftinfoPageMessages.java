@@ -90,6 +90,21 @@ public interface DriftinfoPageMessages {
     @Message("Du får ett mejl där du bekräftar adressen.")
     String confirmByMail();
 
+    @Message("Något i formuläret behöver rättas, se nedan.")
+    String formHasErrors();
+
+    @Message("Ange en e-postadress, t.ex. namn@exempel.se.")
+    String emailInvalid();
+
+    @Message("Adressen ser ut att innehålla ett personnummer eller samordningsnummer. Ange en annan adress.")
+    String emailPatientData();
+
+    @Message("Välj minst en region i listan.")
+    String regionsInvalid();
+
+    @Message("Välj svenska eller engelska.")
+    String languageInvalid();
+
     @Message("Bekräfta din adress")
     String subscribedTitle();
 

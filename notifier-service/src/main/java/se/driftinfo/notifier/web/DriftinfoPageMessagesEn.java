@@ -124,6 +124,26 @@ public interface DriftinfoPageMessagesEn extends DriftinfoPageMessages {
     String subscribedHeading();
 
     @Override
+    @Message("Something in the form needs correcting, see below.")
+    String formHasErrors();
+
+    @Override
+    @Message("Enter an e-mail address, e.g. name@example.com.")
+    String emailInvalid();
+
+    @Override
+    @Message("The address looks like it contains a Swedish personal identity number. Enter another address.")
+    String emailPatientData();
+
+    @Override
+    @Message("Choose at least one region in the list.")
+    String regionsInvalid();
+
+    @Override
+    @Message("Choose Swedish or English.")
+    String languageInvalid();
+
+    @Override
     @Message("We have sent a mail to {email}. Click the link in it to confirm the subscription.")
     String subscribedMessage(String email);
 

@@ -36,12 +36,26 @@ import se.driftinfo.notifier.Events;
 import se.driftinfo.notifier.Eventually;
 import se.driftinfo.notifier.Mailbox;
 import se.driftinfo.notifier.Mails;
+import se.driftinfo.notifier.Subscribers;
+import se.driftinfo.notifier.Subscribers.Links;
 import se.driftinfo.notifier.reminder.ReminderPlanner;
 
 /** Subscriptions and mail, end to end: Kafka in, real SMTP out. Each test has a region of its own. */
 @QuarkusTest
 @WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifier"))
 class NotificationMailTest {
+
+    private static String newRegion() {
+        return Subscribers.newRegion();
+    }
+
+    private static Links subscribeAndConfirm(String email, String region, List<String> systems, String language) {
+        return Subscribers.subscribeAndConfirm(email, region, systems, language);
+    }
+
+    private static io.restassured.response.Response post(Map<String, Object> body) {
+        return Subscribers.post(body);
+    }
 
     static final String PUBLIC_URL = "http://localhost:8083";
 
@@ -53,7 +67,8 @@ class NotificationMailTest {
         String region = newRegion();
         String email = "kiruna-" + UUID.randomUUID() + "@hc.example";
         String other = "lulea-" + UUID.randomUUID() + "@hc.example";
-        String feedToken = subscribeAndConfirm(email, region, List.of("cosmic"), "sv");
+        Links links = subscribeAndConfirm(email, region, List.of("cosmic"), "sv");
+        String feedToken = links.feed();
         subscribeAndConfirm(other, region, List.of(), "en");
         String pending = "haparanda-" + UUID.randomUUID() + "@hc.example";
         post(Map.of("email", pending, "regions", List.of(region), "systems", List.of(), "language", "sv"))
@@ -109,10 +124,24 @@ class NotificationMailTest {
         String unsubscribe = Mails.header(invitation, "List-Unsubscribe")
                 .replaceAll("[<>]", "")
                 .substring(PUBLIC_URL.length());
-        String manageToken = unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1);
+        String unsubscribeToken = unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1);
+        // Gap 15: the unsubscribe token is in every mail's header; it must not take the feed away.
+        Forms.form()
+                .when()
+                .post("/subscriptions/renew-feed/" + unsubscribeToken)
+                .then()
+                .statusCode(404);
+        given().when().get("/feeds/s/" + feedToken + ".ics").then().statusCode(200);
+        // The manage link from the confirmation mail renews it: a GET shows the button, the POST acts.
+        given().when()
+                .get("/subscriptions/renew-feed/" + links.manage())
+                .then()
+                .statusCode(200)
+                .body(containsString("<form method=\"post\""));
+        given().when().get("/feeds/s/" + feedToken + ".ics").then().statusCode(200);
         String renewed = Forms.form()
                 .when()
-                .post("/subscriptions/renew-feed/" + manageToken)
+                .post("/subscriptions/renew-feed/" + links.manage())
                 .then()
                 .statusCode(200)
                 .extract()
@@ -316,14 +345,16 @@ class NotificationMailTest {
         reminders.plan(dayBefore.plusSeconds(600));
         assertEquals(1, reminderRows(email), "later runs in the same period queue nothing");
         List<MimeMessage> mails = Mailbox.await(email, 3);
-        assertTrue(
-                Mails.subject(mails.get(2)).startsWith("Påminnelse: FU-stopp – torsdag 10 juni 2027 kl. 08:00"),
-                Mails.subject(mails.get(2)));
-        reminders.plan(occurrence.minus(Duration.ofMinutes(30)));
+        // Gap 7: the subject says how soon.
+        assertEquals(
+                "Påminnelse: FU-stopp i morgon, torsdag 10 juni 2027 kl. 08:00–10:00", Mails.subject(mails.get(2)));
+        reminders.plan(occurrence.minus(Duration.ofMinutes(59)));
         assertEquals(2, reminderRows(email), "the 1-hour reminder is a separate one");
         reminders.plan(occurrence.plusSeconds(1));
         assertEquals(2, reminderRows(email), "nothing once it has started");
-        Mailbox.await(email, 4);
+        mails = Mailbox.await(email, 4);
+        assertEquals(
+                "Påminnelse: FU-stopp om 1 timme, torsdag 10 juni 2027 kl. 08:00–10:00", Mails.subject(mails.get(3)));
         sleep(1500);
         assertEquals(
                 2,
@@ -458,48 +489,6 @@ class NotificationMailTest {
     private static long reminderRows(String email) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> Delivery.count("recipient = ?1 and kind = 'WINDOW_REMINDER'", email));
-    }
-
-    /** A region of this test's own on the catalog topic, so that tests do not see each other's mail. */
-    private static String newRegion() {
-        String code = "r-" + UUID.randomUUID().toString().substring(0, 8);
-        Events.region(code, "cosmic", "takecare");
-        Eventually.until(
-                Duration.ofSeconds(20),
-                "region " + code + " in the catalog replica",
-                () -> given().get("/feeds/regions/" + code + ".ics").statusCode(),
-                s -> s == 200);
-        return code;
-    }
-
-    private static String subscribeAndConfirm(String email, String region, List<String> systems, String language) {
-        post(Map.of("email", email, "regions", List.of(region), "systems", systems, "language", language))
-                .then()
-                .statusCode(202)
-                .body("status", equalTo("PENDING"));
-        MimeMessage confirmation = Mailbox.await(email, 1).get(0);
-        assertEquals("List-Unsubscribe=One-Click", Mails.header(confirmation, "List-Unsubscribe-Post"));
-        String text = Mails.text(Mails.part(confirmation, "text/plain").orElseThrow());
-        Matcher confirm = Pattern.compile(Pattern.quote(PUBLIC_URL) + "(/subscriptions/confirm/[A-Za-z0-9_-]+)")
-                .matcher(text);
-        assertTrue(confirm.find(), text);
-        // A GET (what a mail scanner does) only shows the button.
-        given().when().get(confirm.group(1)).then().statusCode(200).body(containsString("<form method=\"post\""));
-        given().when().get("/feeds/regions/" + region + ".ics").then().statusCode(200);
-        String page = Forms.form()
-                .when()
-                .post(confirm.group(1))
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        Matcher feed = Pattern.compile("/feeds/s/([A-Za-z0-9_-]{43})\\.ics").matcher(page);
-        assertTrue(feed.find(), page);
-        return feed.group(1);
-    }
-
-    private static io.restassured.response.Response post(Map<String, Object> body) {
-        return given().contentType("application/json").body(body).when().post("/api/subscriptions");
     }
 
     private static void sleep(long millis) {

@@ -2,7 +2,6 @@ package se.driftinfo.notifier.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,8 +127,11 @@ class DriftinfoPageTest {
                 .post("/driftinfo/subscribe")
                 .then()
                 .statusCode(400)
-                .contentType("application/problem+json")
-                .body("invalid-params.name", hasItem("email"));
+                .contentType("text/html")
+                // The page again, the error on the field and the address typed kept.
+                .body(containsString("<span class=\"error\" id=\"email-error\">Ange en e-postadress"))
+                .body(containsString("value=\"nope\""))
+                .body(containsString("value=\"" + region + "\" checked"));
     }
 
     @Test

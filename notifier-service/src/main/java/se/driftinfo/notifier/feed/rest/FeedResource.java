@@ -1,5 +1,6 @@
 package se.driftinfo.notifier.feed.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import se.driftinfo.kit.domain.NotFoundException;
+import se.driftinfo.kit.ratelimit.RateLimits;
+import se.driftinfo.kit.web.ClientAddress;
+import se.driftinfo.notifier.Limits;
 import se.driftinfo.notifier.catalog.Catalog;
 import se.driftinfo.notifier.feed.FeedMessages;
 import se.driftinfo.notifier.feed.FeedRenderer;
@@ -31,8 +35,10 @@ import se.driftinfo.notifier.window.WindowView;
 /**
  * Public and private iCal feeds. Served inline as {@code text/calendar; charset=utf-8} with a strong
  * ETag over the bytes; the bytes only change when the data does, so {@code If-None-Match} gives 304.
+ * Public: calendar apps fetch them without an account; a private feed's token is its credential.
  */
 @Path("/feeds")
+@PermitAll
 @Produces(FeedResource.TEXT_CALENDAR)
 public class FeedResource {
 
@@ -46,6 +52,8 @@ public class FeedResource {
     private final SubscriptionRepository subscriptions;
     private final Catalog catalog;
     private final FeedMessages messages;
+    private final RateLimits rateLimits;
+    private final ClientAddress clientAddress;
     private final Clock clock;
 
     public FeedResource(
@@ -55,6 +63,8 @@ public class FeedResource {
             SubscriptionRepository subscriptions,
             Catalog catalog,
             FeedMessages messages,
+            RateLimits rateLimits,
+            ClientAddress clientAddress,
             Clock clock) {
         this.renderer = renderer;
         this.windows = windows;
@@ -62,6 +72,8 @@ public class FeedResource {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.messages = messages;
+        this.rateLimits = rateLimits;
+        this.clientAddress = clientAddress;
         this.clock = clock;
     }
 
@@ -76,6 +88,9 @@ public class FeedResource {
     @Path("regions/{region}.ics")
     @Transactional
     public Response region(@PathParam("region") String region, Request request) {
+        if (!Catalog.isCode(region)) {
+            throw new NotFoundException("Region");
+        }
         List<WindowView> inRegion = windows.inRegion(region);
         if (catalog.region(region).isEmpty() && inRegion.isEmpty()) {
             throw new NotFoundException("Region '" + region + "'");
@@ -87,6 +102,9 @@ public class FeedResource {
     @Path("systems/{system}.ics")
     @Transactional
     public Response system(@PathParam("system") String system, Request request) {
+        if (!Catalog.isCode(system)) {
+            throw new NotFoundException("System");
+        }
         List<WindowView> forSystem = windows.forSystem(system);
         if (!catalog.knowsSystem(system) && forSystem.isEmpty()) {
             throw new NotFoundException("System '" + system + "'");
@@ -100,12 +118,18 @@ public class FeedResource {
         return respond(request, messages.named(name), forSystem, recent(outages.forSystem(system)));
     }
 
-    /** A subscriber's own feed: its regions and systems. The token is the only credential. */
+    /**
+     * A subscriber's own feed: its regions and systems. The token is the only credential; it is
+     * compared by its hash. An unknown token counts against the client's token misses (gap 11).
+     */
     @GET
     @Path("s/{token}.ics")
     @Transactional
     public Response subscriber(@PathParam("token") String token, Request request) {
-        Subscription subscription = subscriptions.byFeedToken(token).orElseThrow(() -> new NotFoundException("Feed"));
+        Subscription subscription = subscriptions.byFeedToken(token).orElseThrow(() -> {
+            rateLimits.check(Limits.TOKEN_MISSES, clientAddress.get());
+            return new NotFoundException("Feed");
+        });
         List<WindowView> mine = windows.all().stream()
                 .filter(w -> subscription.wants(w.region, w.systems))
                 .toList();
