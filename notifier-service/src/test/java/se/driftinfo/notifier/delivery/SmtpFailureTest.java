@@ -27,12 +27,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.driftinfo.infra.MailServer;
+import se.driftinfo.infra.Ports;
 
 /**
  * Gap 5: which SMTP failures are permanent. First the classifier on its own, then over a real SMTP
  * conversation: Vert.x' mail client (what Quarkus Mailer sends with) against a small scripted server
- * that refuses chosen recipients, so the exceptions are the ones production sees. (GreenMail, the
- * tests' mail server, accepts every recipient.)
+ * that refuses chosen recipients, so the exceptions are the ones production sees; and against
+ * local-infra's GreenMail started with fault controls (the shared test server accepts every recipient).
  */
 class SmtpFailureTest {
 
@@ -111,6 +113,39 @@ class SmtpFailureTest {
             assertFalse(send(nowhere, "anyone@hc.example").permanent());
         } finally {
             nowhere.close();
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "gap 5: local-infra's GreenMail with fault controls: its 550 for one address is permanent, its 451 transient")
+    void theTestMailServersRefusalsAreClassifiedAlike() throws Exception {
+        try (MailServer mail = new MailServer(Ports.free(), true).start()) {
+            MailClient toGreenMail = MailClient.create(
+                    vertx,
+                    new MailConfig()
+                            .setHostname("127.0.0.1")
+                            .setPort(mail.port())
+                            .setStarttls(StartTLSOptions.DISABLED)
+                            .setKeepAlive(false));
+            try {
+                mail.rejectPermanently("gone@hc.example");
+                SmtpFailure gone = send(toGreenMail, "gone@hc.example");
+                assertTrue(gone.permanent(), gone.message());
+                assertTrue(gone.message().startsWith("550 "), gone.message());
+                mail.refuse(MailServer.Refusal.TRY_AGAIN_LATER);
+                SmtpFailure later = send(toGreenMail, "reception@hc.example");
+                assertFalse(later.permanent(), later.message());
+                mail.refuse(MailServer.Refusal.NONE);
+                toGreenMail
+                        .sendMail(message("reception@hc.example"))
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(20, TimeUnit.SECONDS);
+                assertEquals(1, mail.received().size());
+            } finally {
+                toGreenMail.close();
+            }
         }
     }
 
