@@ -98,7 +98,7 @@ public final class LocalSystem {
         sb.append("    planner-norrbotten    plans Norrbotten's windows only\n");
         sb.append("    operator              triages fault reports and declares outages in every region\n");
         sb.append("    operator-norrbotten   the same, Norrbotten only\n");
-        sb.append("    admin                 replays dead-lettered events, requeues parked outbox rows (APIs only)\n\n");
+        sb.append("    admin                 replays dead letters, requeues parked outbox rows (APIs)\n\n");
         sb.append("  Try:  TOKEN=$(curl -s -d grant_type=password -d client_id=")
                 .append(IdentityServer.CLIENT_ID)
                 .append(" -d client_secret=")
