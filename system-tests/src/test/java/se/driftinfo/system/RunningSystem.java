@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import se.driftinfo.infra.Driftinfo;
+import se.driftinfo.infra.Infrastructure;
 import se.driftinfo.infra.ServiceProcess;
 
 /**
@@ -66,8 +67,17 @@ public final class RunningSystem implements BeforeAllCallback {
                 .normalize();
         Path work = Files.createTempDirectory("driftinfo-system-");
         long t0 = System.nanoTime();
-        Driftinfo started =
-                Driftinfo.start(root, work, false, false, Map.of(), m -> System.out.println("[system-test] " + m));
+        Driftinfo.Progress progress = m -> System.out.println("[system-test] " + m);
+        progress.step("Starting PostgreSQL, Kafka, SMTP and Keycloak (sign-in)");
+        Infrastructure infra = Infrastructure.start(work, false, 0, 0);
+        // A reminder 3 minutes ahead besides the usual ones, so SystemIT sees one fall due within the run
+        // (a reminder is only sent if it falls due at least half its lead after the announcement).
+        Driftinfo started = Driftinfo.start(
+                root,
+                work,
+                infra,
+                Map.of("notifier-service", Map.of("driftinfo.notifier.reminders.before", "P7D,P1D,PT1H,PT3M")),
+                progress);
         System.out.printf(
                 "[system-test] whole system ready in %.1f s (shared by every system test in this JVM; logs in %s)%n",
                 (System.nanoTime() - t0) / 1e9, work.resolve("logs"));

@@ -167,9 +167,11 @@ class SystemIT {
                 .then()
                 .statusCode(200);
 
-        // Starts in 61 minutes: the one-hour reminder falls due a minute from now.
+        // Starts in 5 minutes: the 3-minute reminder of this run (RunningSystem) falls due 2 minutes from
+        // now, late enough after the announcement to be worth sending; the 1-hour and 1-day ones, due
+        // before the announcement, are not sent at all.
         java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
-                .plusMinutes(61)
+                .plusMinutes(5)
                 .withNano(0);
         planWindow(
                 "Cosmic databasbyte",
@@ -181,7 +183,7 @@ class SystemIT {
 
         // Down until the reminder is due: nothing in memory may be needed to send it afterwards.
         Instant due = start.atZone(java.time.ZoneId.of("Europe/Stockholm"))
-                .minusHours(1)
+                .minusMinutes(3)
                 .toInstant();
         system.restart("notifier-service", () -> {
             try {
