@@ -115,6 +115,8 @@ final class SmtpGate implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                // Each reply in one packet at once: no 40 ms wait for a delayed ACK per command.
+                client.setTcpNoDelay(true);
                 open.add(client);
                 sessions.execute(() -> {
                     try {
@@ -140,6 +142,7 @@ final class SmtpGate implements AutoCloseable {
             return;
         }
         Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+        server.setTcpNoDelay(true);
         open.add(server);
         try {
             relay(fromClient, toClient, server);
