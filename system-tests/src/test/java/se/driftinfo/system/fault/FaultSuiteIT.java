@@ -107,7 +107,7 @@ class FaultSuiteIT {
         String subject = "Outage: " + title;
         Predicate<String> caseA = to -> to.endsWith("@case-a.example");
 
-        DriftinfoApi.declareOutage(faults.url(FaultSystem.INCIDENT), title, region, system);
+        String outage = DriftinfoApi.declareOutage(faults.url(FaultSystem.INCIDENT), title, region, system);
         int underWay = Poll.until(
                 "the fan-out to be under way (50 of " + n + " mails out)",
                 Duration.ofSeconds(120),
@@ -120,7 +120,11 @@ class FaultSuiteIT {
         assertTrue(atStop < n, "the broker should stop in the middle of the fan-out, but all " + n + " were out");
 
         // While the broker is down: the services stay ready (they serve pages, feeds and the form from
-        // their databases), fault reports are accepted into the outbox, and mail keeps going out.
+        // their databases), the helpdesk's update and fault reports are accepted into the outbox, and
+        // mail keeps going out.
+        String updateSubject = "Outage update: " + title;
+        DriftinfoApi.updateOutage(
+                faults.url(FaultSystem.INCIDENT), outage, "Leverantören startar om servrarna (fault suite a).");
         Map<String, String> references = new LinkedHashMap<>();
         List<Attempt> seen = Collections.synchronizedList(new ArrayList<>());
         for (int i = 1; i <= 3; i++) {
@@ -144,7 +148,9 @@ class FaultSuiteIT {
                 Duration.ofSeconds(30),
                 () -> faults.mailbox.mails(caseA, subject).size(),
                 sent -> sent > atStop || sent == n);
-        FaultLog.line("a: while the broker was down: 3 reports accepted, all ready, %d mails out", duringOutage);
+        FaultLog.line(
+                "a: while the broker was down: an outage update and 3 reports accepted, all ready, %d mails out",
+                duringOutage);
 
         faults.infra().kafka().start();
         FaultLog.line("a: broker started again (same port, same data)");
@@ -157,11 +163,24 @@ class FaultSuiteIT {
                 () -> faults.mailbox.copiesPerRecipient(caseA, subject),
                 c -> c.size() >= n);
         assertEquals(Map.of(), Mailbox.notExactlyOnce(copies, subscribers), "outage mails not received exactly once");
+        // The update waited in the outbox while the broker was down: a second fan-out, once each.
+        Map<String, Long> updates = Poll.until(
+                "every one of the " + n + " subscribers to have the update written while the broker was down",
+                Duration.ofSeconds(120 + n / 4),
+                () -> faults.mailbox.copiesPerRecipient(caseA, updateSubject),
+                c -> c.size() >= n);
+        assertEquals(Map.of(), Mailbox.notExactlyOnce(updates, subscribers), "update mails not received exactly once");
         assertReportsArrived("a", region, references);
         Poll.holds(
-                "no second copy of the outage mail",
+                "no second copy of the outage mail or the update",
                 Duration.ofSeconds(4),
-                () -> Mailbox.notExactlyOnce(faults.mailbox.copiesPerRecipient(caseA, subject), subscribers),
+                () -> {
+                    Map<String, Long> wrong = new TreeMap<>(
+                            Mailbox.notExactlyOnce(faults.mailbox.copiesPerRecipient(caseA, subject), subscribers));
+                    wrong.putAll(Mailbox.notExactlyOnce(
+                            faults.mailbox.copiesPerRecipient(caseA, updateSubject), subscribers));
+                    return wrong;
+                },
                 Map::isEmpty);
         assertNothingDeadLettered();
         faults.awaitAllReady("after the broker restart");
