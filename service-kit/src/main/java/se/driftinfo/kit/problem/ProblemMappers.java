@@ -27,6 +27,7 @@ import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
 import se.driftinfo.kit.domain.OutsideRegionException;
 import se.driftinfo.kit.domain.StaleVersionException;
+import se.driftinfo.kit.inbox.Failures;
 import se.driftinfo.kit.ratelimit.TooManyRequestsException;
 
 /**
@@ -37,6 +38,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_BASE = "https://driftinfo.se/problems/";
+
+    /** How long a client waits before trying again while the database is away (a restart takes seconds). */
+    private static final int RETRY_UNAVAILABLE_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri, HttpHeaders headers) {
@@ -168,6 +172,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (Failures.isTransient(e)) {
+            return unavailable(e, uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
         return respond(new Problem(
@@ -177,6 +184,24 @@ public class ProblemMappers {
                 "Something went wrong on our side. Quote error id " + id + " to the helpdesk.",
                 path(uri),
                 null));
+    }
+
+    /**
+     * The database is restarting or out of connections: nothing was stored, and the same request will
+     * work shortly. 503 with {@code Retry-After} says exactly that, where a 500 would say "our bug".
+     */
+    private Response unavailable(Exception e, UriInfo uri) {
+        LOG.warnf("Temporarily unavailable on %s: %s", path(uri), e.getMessage());
+        Problem problem = new Problem(
+                TYPE_BASE + "temporarily-unavailable",
+                "Temporarily unavailable",
+                503,
+                "The service cannot reach its database just now; nothing was saved. Try again in a few seconds.",
+                path(uri),
+                null);
+        return Response.fromResponse(respond(problem))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_SECONDS)
+                .build();
     }
 
     private static Problem jsonProblem(JsonProcessingException e, String instance) {

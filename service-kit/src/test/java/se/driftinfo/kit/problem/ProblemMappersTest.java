@@ -18,6 +18,22 @@ class ProblemMappersTest {
     static final String PATH = "/api/maintenance-windows/42";
 
     @Test
+    void aDatabaseThatIsAwayIs503WithRetryAfterNot500() {
+        var down = new jakarta.persistence.PersistenceException(
+                new java.sql.SQLTransientConnectionException("Acquisition timeout while waiting for new connection"));
+        jakarta.ws.rs.core.Response r = new ProblemMappers().unexpected(down, null);
+        assertEquals(503, r.getStatus());
+        assertEquals("5", r.getHeaderString("Retry-After"));
+        assertEquals("https://driftinfo.se/problems/temporarily-unavailable", ((Problem) r.getEntity()).type());
+    }
+
+    @Test
+    void anythingElseUnexpectedIs500WithAnErrorId() {
+        jakarta.ws.rs.core.Response r = new ProblemMappers().unexpected(new IllegalStateException("bug"), null);
+        assertEquals(500, r.getStatus());
+    }
+
+    @Test
     void notFoundIs404() {
         Problem p = ProblemMappers.problemOf(new NotFoundException("Window 42"), PATH);
         assertEquals(404, p.status());
