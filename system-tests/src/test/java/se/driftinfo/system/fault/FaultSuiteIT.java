@@ -554,6 +554,50 @@ class FaultSuiteIT {
                 Duration.ofSeconds(4),
                 () -> Mailbox.notExactlyOnce(faults.mailbox.copiesPerRecipient(caseF, subject), subscribers),
                 Map::isEmpty);
+
+        // A batch that outlives its lease: the SMTP server holds one notifier's first mail longer than
+        // the lease, so the other notifier takes over the whole batch. When the first is let go, it
+        // must not send the rest of its old batch again.
+        List<String> slow = Subscribers.seed(faults, "lease-f", "case-f-lease.example", region, "npo", 30);
+        String slowTitle = "NPÖ svarar inte (fault suite f)";
+        String slowSubject = "Outage: " + slowTitle;
+        Predicate<String> caseFLease = to -> to.endsWith("@case-f-lease.example");
+        MailServer.Hold hold = faults.mail().holdAcceptance(caseFLease);
+        DriftinfoApi.declareOutage(incident1, slowTitle, region, "npo");
+        assertTrue(hold.awaitHeld(Duration.ofSeconds(60)), "a notifier's first mail of the batch reached the server");
+        String held = hold.recipient();
+        List<String> rest = slow.stream().filter(r -> !r.equals(held)).toList();
+        Map<String, Long> takenOver;
+        try {
+            takenOver = Poll.until(
+                    "the other notifier to send the whole batch once the lease ran out ("
+                            + FaultSystem.CONFIG.get("driftinfo.notifier.delivery.lease") + ")",
+                    Duration.ofSeconds(60),
+                    () -> faults.mailbox.copiesPerRecipient(caseFLease, slowSubject),
+                    c -> c.getOrDefault(held, 0L) >= 2 && c.keySet().containsAll(rest));
+        } finally {
+            hold.release();
+        }
+        FaultLog.line(
+                "f: one notifier held on %s past its lease; the other sent all %d; the first let go now",
+                held, takenOver.size());
+        Map<String, Long> afterRelease = Poll.holds(
+                "the notifier that lost its lease sends nothing of its old batch",
+                Duration.ofSeconds(5),
+                () -> faults.mailbox.copiesPerRecipient(caseFLease, slowSubject),
+                c -> {
+                    Map<String, Long> others = new TreeMap<>(c);
+                    return others.remove(held) == 2
+                            && Mailbox.notExactlyOnce(others, rest).isEmpty();
+                });
+        List<String> heldIds = faults.mailbox.mails(to -> to.equals(held), slowSubject).stream()
+                .map(Mailbox.Mail::messageId)
+                .toList();
+        assertEquals(1, Set.copyOf(heldIds).size(), "the mail in flight past its lease, sent twice, one Message-ID");
+        FaultLog.line(
+                "f: after the release: %s has 2 copies with one Message-ID (at least once), the other %d one" + " each",
+                held, afterRelease.size() - 1);
+
         assertNothingDeadLettered();
         Map<String, Integer> readiness = faults.readiness();
         assertEquals(6, readiness.size(), "two processes of each service: " + readiness);
