@@ -285,6 +285,14 @@ final class FaultSystem implements AutoCloseable {
         closed = true;
         long t0 = System.nanoTime();
         system.close();
-        FaultLog.line("fault system stopped in %.1f s", (System.nanoTime() - t0) / 1e9);
+        // The copy of the packaged services is 250 MB; the logs stay for whoever reads a failure.
+        try (Stream<Path> files = Files.walk(work.resolve("builds"))) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            FaultLog.line("could not delete the copy of the services in %s: %s", work.resolve("builds"), e);
+        }
+        FaultLog.line("fault system stopped in %.1f s; logs kept in %s", (System.nanoTime() - t0) / 1e9, logs());
     }
 }
