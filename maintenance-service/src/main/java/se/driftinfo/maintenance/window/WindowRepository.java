@@ -4,8 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import se.driftinfo.contracts.catalog.CatalogCodes;
 import se.driftinfo.kit.domain.NotFoundException;
-import se.driftinfo.maintenance.catalog.CatalogRepository;
 
 @ApplicationScoped
 public class WindowRepository implements PanacheRepositoryBase<MaintenanceWindow, UUID> {
@@ -16,8 +16,7 @@ public class WindowRepository implements PanacheRepositoryBase<MaintenanceWindow
 
     /** Windows of a region (or all), optionally only those touching a system; oldest first. */
     public List<MaintenanceWindow> matching(String region, String system) {
-        if ((region != null && !CatalogRepository.isCode(region))
-                || (system != null && !CatalogRepository.isCode(system))) {
+        if ((region != null && !CatalogCodes.isCode(region)) || (system != null && !CatalogCodes.isCode(system))) {
             return List.of(); // no window has it, and PostgreSQL errs on some of what is not a code (NUL)
         }
         StringBuilder query = new StringBuilder("select distinct w from MaintenanceWindow w where 1 = 1");

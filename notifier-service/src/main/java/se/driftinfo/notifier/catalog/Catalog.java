@@ -3,28 +3,15 @@ package se.driftinfo.notifier.catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import se.driftinfo.contracts.catalog.CatalogCodes;
 import se.driftinfo.contracts.catalog.RegionV1;
 
 /** The catalog replica: which regions and systems exist, and their display names. */
 @ApplicationScoped
 public class Catalog {
 
-    /**
-     * What a region or system code looks like (maintenance-service's rule). Anything else names nothing
-     * and is not looked up: a NUL byte in a code would otherwise reach PostgreSQL and fail there.
-     */
-    public static final String CODE = "[a-z0-9][a-z0-9-]{0,49}";
-
-    private static final Pattern CODE_PATTERN = Pattern.compile(CODE);
-
-    /** True if {@code code} could name a region or system. */
-    public static boolean isCode(String code) {
-        return code != null && CODE_PATTERN.matcher(code).matches();
-    }
-
     public Optional<RegionV1> region(String code) {
-        if (!isCode(code)) {
+        if (!CatalogCodes.isCode(code)) {
             return Optional.empty();
         }
         return CatalogRegion.<CatalogRegion>findByIdOptional(code).map(CatalogRegion::region);

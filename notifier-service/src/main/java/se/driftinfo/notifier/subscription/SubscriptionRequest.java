@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import se.driftinfo.contracts.catalog.CatalogCodes;
 import se.driftinfo.kit.validation.NoIdentityNumber;
-import se.driftinfo.notifier.catalog.Catalog;
 
 /**
  * {@code POST /api/subscriptions}. {@code systems} may be empty: every system of the regions.
@@ -28,11 +28,12 @@ public record SubscriptionRequest(
         String email,
 
         @NotEmpty @Size(max = 20)
-        List<@NotBlank @Pattern(regexp = Catalog.CODE, message = "must be a region code like norrbotten") String>
+        List<@NotBlank @Pattern(regexp = CatalogCodes.CODE, message = "must be a region code like norrbotten") String>
                 regions,
 
         @Size(max = 100)
-        List<@NotBlank @Pattern(regexp = Catalog.CODE, message = "must be a system code like cosmic") String> systems,
+        List<@NotBlank @Pattern(regexp = CatalogCodes.CODE, message = "must be a system code like cosmic") String>
+                systems,
 
         @NotNull @Pattern(regexp = "sv|en", message = "must be sv or en")
         String language) {}

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import se.driftinfo.contracts.catalog.CatalogCodes;
 import se.driftinfo.kit.domain.NotFoundException;
 import se.driftinfo.kit.ratelimit.RateLimits;
 import se.driftinfo.kit.web.ClientAddress;
@@ -88,7 +89,7 @@ public class FeedResource {
     @Path("regions/{region}.ics")
     @Transactional
     public Response region(@PathParam("region") String region, Request request) {
-        if (!Catalog.isCode(region)) {
+        if (!CatalogCodes.isCode(region)) {
             throw new NotFoundException("Region");
         }
         List<WindowView> inRegion = windows.inRegion(region);
@@ -102,7 +103,7 @@ public class FeedResource {
     @Path("systems/{system}.ics")
     @Transactional
     public Response system(@PathParam("system") String system, Request request) {
-        if (!Catalog.isCode(system)) {
+        if (!CatalogCodes.isCode(system)) {
             throw new NotFoundException("System");
         }
         List<WindowView> forSystem = windows.forSystem(system);
