@@ -11,6 +11,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -156,6 +157,19 @@ public class ProblemMappers {
         String title = type == null ? "Error" : type.getReasonPhrase();
         String detail = status == 404 ? "No resource at this address" : title;
         return respond(new Problem(TYPE_BASE + slug(title), title, status, detail, path(uri), null));
+    }
+
+    /**
+     * A validator that failed rather than judged, e.g. a catalogue lookup meeting a restarting database.
+     * Hibernate Validator wraps the cause in a plain {@link ValidationException} (HV000028), and Quarkus'
+     * own mapper for that type answers 500; take it over so the cause decides, as for any failure.
+     */
+    @ServerExceptionMapper
+    public Response validatorFailed(ValidationException e, UriInfo uri) {
+        if (e instanceof ConstraintViolationException violations) {
+            return violations(violations, uri);
+        }
+        return unexpected(e, uri);
     }
 
     /** Two people changed the same record at once: the later one must reload, not see a 500. */

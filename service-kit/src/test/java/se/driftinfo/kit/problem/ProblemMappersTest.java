@@ -28,6 +28,18 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aValidatorThatMetTheDatabaseAwayIs503Too() {
+        // Hibernate Validator's HV000028: a validator threw, and the cause is wrapped.
+        var wrapped = new jakarta.validation.ValidationException(
+                "HV000028: Unexpected exception during isValid call.",
+                new org.hibernate.exception.JDBCConnectionException(
+                        "Unable to acquire JDBC Connection", new java.sql.SQLException("refused", "08001")));
+        jakarta.ws.rs.core.Response r = new ProblemMappers().validatorFailed(wrapped, null);
+        assertEquals(503, r.getStatus());
+        assertEquals("5", r.getHeaderString("Retry-After"));
+    }
+
+    @Test
     void anythingElseUnexpectedIs500WithAnErrorId() {
         jakarta.ws.rs.core.Response r = new ProblemMappers().unexpected(new IllegalStateException("bug"), null);
         assertEquals(500, r.getStatus());
