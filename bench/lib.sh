@@ -1,0 +1,91 @@
+# Shared by the scripts in bench/: installs the load tools, builds, starts Driftinfo on free ports in a
+# fresh directory, and stops it when the script ends. Source it; do not run it.
+#   BENCH_SMOKE=1   a few seconds per load, to prove the script still works (CI), not to measure
+#   BENCH_NOBUILD=1 use the jars already built (target/quarkus-app) without running Maven
+set -euo pipefail
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_SMOKE="${BENCH_SMOKE:-0}"
+
+bench_log() { echo "[bench] $*" >&2; }
+
+# bench_need COMMAND DEBIAN_PACKAGE: install the package when the command is missing.
+bench_need() {
+  local cmd="$1" pkg="$2"
+  if command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || [ -x "/usr/lib/postgresql/15/bin/$cmd" ]; then
+    return 0
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo -n"; fi
+  bench_log "installing $pkg (for $cmd)"
+  local log; log=$(mktemp)
+  if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends "$pkg"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    bench_log "could not install $pkg" && return 1
+  fi
+  rm -f "$log"
+}
+
+# bench_build: the services' jars and local-infra's classpath (skipped with BENCH_NOBUILD=1).
+bench_build() {
+  if [ "${BENCH_NOBUILD:-0}" = 1 ] && [ -f "$BENCH_ROOT/local-infra/target/classpath.txt" ]; then
+    return 0
+  fi
+  bench_log "building (mvnw install -DskipTests)"
+  (cd "$BENCH_ROOT" && ./mvnw -B -q -DskipTests -Dfuzz.skip=true install \
+     && ./mvnw -B -q -pl local-infra dependency:build-classpath \
+          -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime) >&2
+}
+
+# bench_start [service:property=value ...]: Driftinfo (local profile, demo data) on free ports in a
+# fresh directory; sets MAINTENANCE_URL, INCIDENT_URL, NOTIFIER_URL, *_PID, SMTP_PORT, PG_PORT,
+# KAFKA, ISSUER and BENCH_DIR. Stopped when the script exits.
+bench_start() {
+  bench_build
+  BENCH_DIR=$(mktemp -d /tmp/driftinfo-bench.XXXXXX)
+  bench_log "starting Driftinfo in $BENCH_DIR"
+  java -Xmx1g -Ddriftinfo.root="$BENCH_ROOT" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -cp "$BENCH_ROOT/local-infra/target/classes:$(cat "$BENCH_ROOT/local-infra/target/classpath.txt")" \
+    se.driftinfo.infra.BenchSystem "$BENCH_DIR" "$@" >"$BENCH_DIR/system.log" 2>&1 &
+  BENCH_SYSTEM_PID=$!
+  trap bench_stop EXIT
+  local waited=0
+  while [ ! -f "$BENCH_DIR/system.env" ]; do
+    if ! kill -0 "$BENCH_SYSTEM_PID" 2>/dev/null; then
+      tail -40 "$BENCH_DIR/system.log" >&2
+      bench_log "Driftinfo did not start (log: $BENCH_DIR/system.log)"
+      return 1
+    fi
+    sleep 1; waited=$((waited + 1))
+    if [ "$waited" -gt 400 ]; then bench_log "Driftinfo not ready in 400 s"; return 1; fi
+  done
+  # shellcheck disable=SC1091
+  set -a; . "$BENCH_DIR/system.env"; set +a
+  bench_log "Driftinfo ready after ${waited} s"
+}
+
+bench_stop() {
+  if [ -n "${BENCH_SYSTEM_PID:-}" ] && kill -0 "$BENCH_SYSTEM_PID" 2>/dev/null; then
+    bench_log "stopping Driftinfo"
+    kill -TERM "$BENCH_SYSTEM_PID" 2>/dev/null || true
+    wait "$BENCH_SYSTEM_PID" 2>/dev/null || true
+  fi
+  if [ -n "${BENCH_DIR:-}" ] && [ "${BENCH_KEEP:-0}" != 1 ]; then rm -rf "$BENCH_DIR"; fi
+}
+
+# bench_token USER: an access token from the local Keycloak (password = USER-demo).
+bench_token() {
+  curl -sf -d grant_type=password -d client_id=driftinfo \
+    -d client_secret=driftinfo-local-demo-secret-not-for-production \
+    -d username="$1" -d password="$1-demo" "$ISSUER/protocol/openid-connect/token" \
+    | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+# bench_rss_mib PID: resident memory of a process, in MiB.
+bench_rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+# bench_ratio A B: A / B with three decimals.
+bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.3f", a / b }'; }
+
+# bench_row PATH DRIFTINFO REFERENCE RATIO: one result line, the same shape from every script.
+bench_row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }

@@ -1,0 +1,80 @@
+package se.driftinfo.infra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The system the scripts in {@code bench/} measure: the local run (profile {@code local}, demo data) on
+ * free ports and a fresh directory, so a benchmark never meets a developer's {@code ./run-local} or
+ * another benchmark. When everything is ready it writes {@code system.env} into its directory, for a
+ * shell to {@code source}, and runs until it gets SIGTERM.
+ *
+ * <pre>
+ * java … se.driftinfo.infra.BenchSystem DIR [service:property=value …]
+ * </pre>
+ */
+public final class BenchSystem {
+
+    private BenchSystem() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: BenchSystem DIR [service:property=value ...]");
+            System.exit(2);
+        }
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Path root = Path.of(System.getProperty("driftinfo.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path work = Path.of(args[0]).toAbsolutePath();
+        Files.createDirectories(work);
+        Map<String, Map<String, String>> serviceConfig = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            int colon = a.indexOf(':');
+            int eq = a.indexOf('=');
+            if (colon < 1 || eq < colon) {
+                System.err.println("not service:property=value: " + a);
+                System.exit(2);
+            }
+            serviceConfig
+                    .computeIfAbsent(a.substring(0, colon), k -> new LinkedHashMap<>())
+                    .put(a.substring(colon + 1, eq), a.substring(eq + 1));
+        }
+        Infrastructure infra = Infrastructure.start(work, false, 0, 0);
+        Driftinfo system = Driftinfo.start(root, work, infra, serviceConfig, m -> System.out.println("[bench] " + m));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            system.close();
+                            stopped.countDown();
+                        },
+                        "bench-stop"));
+        writeEnv(system, work.resolve("system.env"));
+        System.out.println("[bench] ready: " + work.resolve("system.env"));
+        stopped.await();
+    }
+
+    private static void writeEnv(Driftinfo system, Path file) throws IOException {
+        Infrastructure infra = system.infrastructure();
+        StringBuilder env = new StringBuilder();
+        for (ServiceProcess p : system.services()) {
+            String var = p.name().replace("-service", "").toUpperCase();
+            env.append(var).append("_URL=").append(p.url()).append('\n');
+            env.append(var).append("_PID=").append(p.pid()).append('\n');
+        }
+        env.append("SMTP_PORT=").append(infra.mail().port()).append('\n');
+        env.append("PG_PORT=").append(infra.postgres().port()).append('\n');
+        env.append("KAFKA=").append(infra.kafka().bootstrapServers()).append('\n');
+        infra.identity()
+                .ifPresent(id -> env.append("ISSUER=").append(id.issuer()).append('\n'));
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, env.toString());
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}
