@@ -39,8 +39,20 @@ bench_build() {
 
 # bench_start [service:property=value ...]: Driftinfo (local profile, demo data) on free ports in a
 # fresh directory; sets MAINTENANCE_URL, INCIDENT_URL, NOTIFIER_URL, *_PID, SMTP_PORT, PG_PORT,
-# KAFKA, ISSUER and BENCH_DIR. Stopped when the script exits.
+# KAFKA, ISSUER and BENCH_DIR. Stopped when the script exits. The settings a script needs live in
+# bench/<script>.conf, one service:property=value a line, so that bench/smoke can start one system
+# with every script's settings and hand it over in BENCH_SYSTEM_ENV (then nothing is started here).
 bench_start() {
+  if [ -n "${BENCH_SYSTEM_ENV:-}" ]; then
+    # shellcheck disable=SC1090
+    set -a; . "$BENCH_SYSTEM_ENV"; set +a
+    BENCH_DIR=$(dirname "$BENCH_SYSTEM_ENV")
+    return 0
+  fi
+  local conf="$BENCH_ROOT/bench/$(basename "$0" .sh).conf"
+  local settings=()
+  if [ -f "$conf" ]; then mapfile -t settings < <(grep -v '^\s*\(#\|$\)' "$conf"); fi
+  set -- "${settings[@]}" "$@"
   bench_build
   BENCH_DIR=$(mktemp -d /tmp/driftinfo-bench.XXXXXX)
   bench_log "starting Driftinfo in $BENCH_DIR"
