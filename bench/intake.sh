@@ -43,7 +43,7 @@ run_scenario() {
   mkdir -p "$ids"
   bench_log "scenario $name: wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_LOAD}s"
   INTAKE_SCENARIO="$name" INTAKE_UNIT="$RUN $name" INTAKE_IDS="$ids" \
-    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_LOAD}s" --latency -s "$BENCH_ROOT/bench/intake.lua" "$INCIDENT_URL" \
+    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_LOAD}s" --latency --timeout 10s -s "$BENCH_ROOT/bench/intake.lua" "$INCIDENT_URL" \
     >"$WORK/$name.out"
   sed 's/^/[wrk] /' "$WORK/$name.out" >&2
   local result; result=$(grep '^RESULT' "$WORK/$name.out")
@@ -113,6 +113,10 @@ done
 lost=0
 check spread || lost=1
 check burst || lost=1
-bench_row "burst suggestion for dalarna/takecare" \
-  "$(sql -c "select string_agg(status || ' ' || first_report_at, ', ') from burst_suggestion where region = 'dalarna' and system = 'takecare'")" "" ""
+# The burst's suggestion counts every report of its system since its first one (this run's and any before).
+bench_row "open burst suggestion for dalarna/takecare: reports counted" \
+  "$(sql -c "select count(r.id) from burst_suggestion s join fault_report r on r.region = s.region
+      and r.system = s.system and r.received_at >= s.first_report_at
+      where s.status = 'OPEN' and s.region = 'dalarna' and s.system = 'takecare'")" \
+  "this run's burst: $(sql -c "select count(*) from fault_report where unit_name = '$RUN burst'")" ""
 exit $lost
