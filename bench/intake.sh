@@ -12,8 +12,8 @@ bench_need psql postgresql-client
 bench_need pgbench postgresql-client
 PGBENCH=$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)
 
-if [ "$BENCH_SMOKE" = 1 ]; then SECONDS_PER_LOAD=3; OLD_REPORTS=${INTAKE_REPORTS:-2000}
-else SECONDS_PER_LOAD=20; OLD_REPORTS=${INTAKE_REPORTS:-100000}; fi
+if [ "$BENCH_SMOKE" = 1 ]; then SECONDS_PER_LOAD=3; WARM_UP=1; OLD_REPORTS=${INTAKE_REPORTS:-2000}
+else SECONDS_PER_LOAD=20; WARM_UP=15; OLD_REPORTS=${INTAKE_REPORTS:-100000}; fi
 CONNECTIONS=32
 
 bench_start
@@ -51,6 +51,12 @@ run_scenario() {
     printf -v "R_${name}_${kv%%=*}" '%s' "${kv#*=}"
   done
 }
+
+# A fresh JVM answers its first requests slowly (class loading, JIT): warm up before measuring. These
+# reports are stored like the others but not part of the figures or the counts below.
+bench_log "warm-up: wrk -t2 -c8 -d${WARM_UP}s"
+INTAKE_SCENARIO=spread INTAKE_UNIT="$RUN warm-up" INTAKE_IDS="$WORK" \
+  wrk -t2 -c8 -d"${WARM_UP}s" --timeout 10s -s "$BENCH_ROOT/bench/intake.lua" "$INCIDENT_URL" >/dev/null
 
 run_scenario spread
 run_scenario burst
