@@ -12,6 +12,13 @@ public interface IncidentConfig {
     /** How long before a maintenance window starts a report is already "covered" by it. */
     Duration imminentWindow();
 
+    /**
+     * How long the catalog (regions, systems, support hours) held in memory may go unread from the
+     * database: how soon a catalog change consumed by another replica of the service is seen here.
+     */
+    @WithDefault("PT10S")
+    Duration catalogRefresh();
+
     /** Burst detection: many reports for one system in one region and no outage declared. */
     Burst burst();
 

@@ -7,36 +7,47 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import se.driftinfo.incident.IncidentConfig;
 import se.driftinfo.incident.outage.OutageDeclared;
-import se.driftinfo.incident.outage.OutageRepository;
 import se.driftinfo.incident.report.FaultReportReceived;
 
 /**
  * Flags a burst: {@code burst.reports} reports for one system of one region within {@code burst.within}
- * while no outage covers it. One open suggestion per system and region; later reports raise its count.
+ * while no outage covers it. One open suggestion per system and region; it counts the reports of its
+ * system since its first one.
+ *
+ * <p>A report never writes to an open suggestion: the count is read from the reports themselves when the
+ * helpdesk looks, so a burst of thousands of reports does not queue behind one counter row. A report only
+ * looks whether its system's suggestion is open; until it is, the reports of that one system take turns
+ * (a lock per system for the rest of their transaction), so that reports arriving together cannot each
+ * see fewer than {@code burst.reports} committed ones and leave a burst unflagged.
  */
 @ApplicationScoped
 public class BurstDetector {
 
     private static final Logger LOG = Logger.getLogger(BurstDetector.class);
 
+    /** The first key of the per-system advisory locks; the second is a hash of region and system. */
+    private static final int SYSTEM_LOCKS = 0x42757273; // "Burs"
+
     private final EntityManager em;
-    private final OutageRepository outages;
     private final IncidentConfig config;
     private final MeterRegistry metrics;
 
-    public BurstDetector(EntityManager em, OutageRepository outages, IncidentConfig config, MeterRegistry metrics) {
+    public BurstDetector(EntityManager em, IncidentConfig config, MeterRegistry metrics) {
         this.em = em;
-        this.outages = outages;
         this.config = config;
         this.metrics = metrics;
     }
 
-    /** In the transaction that stores the report. A report an outage or window already explains is no burst. */
+    /**
+     * In the transaction that stores the report. A report an outage or window already explains is no burst
+     * (the report's cover was looked up in this transaction, an active outage first).
+     */
     @Transactional(TxType.MANDATORY)
     void onReport(@Observes FaultReportReceived report) {
         if (report.covered()) {
@@ -44,46 +55,72 @@ public class BurstDetector {
         }
         String region = report.region();
         String system = report.system();
-        Instant now = report.receivedAt();
-        if (outages.activeCovering(region, system).isPresent()) {
-            return;
+        if (isOpen(region, system)) {
+            return; // counted when read
         }
-        Instant since = now.minus(config.burst().within());
-        Object[] window = (Object[]) em.createQuery(
-                        "select count(r), min(r.receivedAt) from FaultReport r where r.region = ?1 and r.system = ?2"
-                                + " and r.receivedAt >= ?3")
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1, hashtext(?2))) taken")
+                .setParameter(1, SYSTEM_LOCKS)
+                .setParameter(2, region + "/" + system)
+                .getSingleResult();
+        // Index range (region, system, received_at), at most burst.reports rows: no scan of old reports.
+        List<Instant> recent = em.createQuery(
+                        "select r.receivedAt from FaultReport r where r.region = ?1 and r.system = ?2"
+                                + " and r.receivedAt >= ?3 order by r.receivedAt",
+                        Instant.class)
                 .setParameter(1, region)
                 .setParameter(2, system)
-                .setParameter(3, since)
-                .getSingleResult();
-        long count = ((Number) window[0]).longValue();
-        if (count < config.burst().reports()) {
+                .setParameter(3, report.receivedAt().minus(config.burst().within()))
+                .setMaxResults(config.burst().reports())
+                .getResultList();
+        if (recent.size() < config.burst().reports()) {
             return;
         }
-        // An upsert, so two reports racing to open the same suggestion cannot fail each other.
-        em.createNativeQuery("""
-                insert into burst_suggestion (id, region, system, status, report_count, first_report_at, last_report_at)
-                values (?1, ?2, ?3, 'OPEN', ?4, ?5, ?6)
-                on conflict (region, system) where status = 'OPEN'
-                do update set report_count = burst_suggestion.report_count + 1, last_report_at = excluded.last_report_at
+        // A suggestion opened meanwhile (by a report that did not need the lock) wins.
+        int opened = em.createNativeQuery("""
+                insert into burst_suggestion (id, region, system, status, first_report_at)
+                values (?1, ?2, ?3, 'OPEN', ?4)
+                on conflict (region, system) where status = 'OPEN' do nothing
                 """)
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, region)
                 .setParameter(3, system)
-                .setParameter(4, (int) count)
-                .setParameter(5, window[1])
-                .setParameter(6, now)
+                .setParameter(4, recent.get(0))
                 .executeUpdate();
-        metrics.counter("driftinfo.burst.detections", "region", region).increment();
-        LOG.infof(
-                "Burst: %d reports for %s in %s within %s and no outage declared",
-                count, system, region, config.burst().within());
+        if (opened == 1) {
+            metrics.counter("driftinfo.burst.detections", "region", region).increment();
+            LOG.infof(
+                    "Burst: %d reports for %s in %s within %s and no outage declared",
+                    recent.size(), system, region, config.burst().within());
+        }
     }
 
+    private boolean isOpen(String region, String system) {
+        return !em.createQuery(
+                        "select s.id from BurstSuggestion s where s.status = 'OPEN' and s.region = ?1 and s.system = ?2",
+                        UUID.class)
+                .setParameter(1, region)
+                .setParameter(2, system)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /**
+     * The open suggestions, the one with the latest report first, each with its reports counted: every
+     * report of its system and region since its first one.
+     */
     public List<BurstSuggestion> open() {
-        return em.createQuery(
-                        "from BurstSuggestion where status = 'OPEN' order by lastReportAt desc", BurstSuggestion.class)
+        List<Object[]> rows = em.createQuery(
+                        "select s, count(r.id), max(r.receivedAt) from BurstSuggestion s left join FaultReport r"
+                                + " on r.region = s.region and r.system = s.system and r.receivedAt >= s.firstReportAt"
+                                + " where s.status = 'OPEN' group by s",
+                        Object[].class)
                 .getResultList();
+        return rows.stream()
+                .map(row -> ((BurstSuggestion) row[0]).counted(((Number) row[1]).intValue(), (Instant) row[2]))
+                .sorted(Comparator.comparing((BurstSuggestion s) -> s.lastReportAt)
+                        .reversed())
+                .toList();
     }
 
     /** A declared outage answers the suggestions for its systems, in the transaction that declares it. */

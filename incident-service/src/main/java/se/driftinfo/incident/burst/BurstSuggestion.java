@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
 import se.driftinfo.kit.domain.ConflictException;
@@ -13,7 +14,7 @@ import se.driftinfo.kit.domain.ConflictException;
  * A burst of fault reports for one system of one region with no outage declared: the detector's
  * suggestion to the helpdesk to declare one. Closed when an outage covering it is declared (also by
  * accepting it), or dismissed by the helpdesk; a report arriving after that opens a new suggestion if the
- * burst still holds.
+ * burst still holds. Its reports are counted when it is read, never written to it one by one.
  */
 @Entity
 @Table(name = "burst_suggestion")
@@ -35,17 +36,25 @@ public class BurstSuggestion extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
-    @Column(name = "report_count", nullable = false)
+    /** Reports of its system since the first one; counted when read ({@link BurstDetector#open()}). */
+    @Transient
     public int reportCount;
 
     @Column(name = "first_report_at", nullable = false)
     public Instant firstReportAt;
 
-    @Column(name = "last_report_at", nullable = false)
+    /** The latest of those reports; counted when read. */
+    @Transient
     public Instant lastReportAt;
 
     @Column(name = "outage_id")
     public UUID outageId;
+
+    BurstSuggestion counted(int reports, Instant latest) {
+        reportCount = reports;
+        lastReportAt = latest == null ? firstReportAt : latest;
+        return this;
+    }
 
     public boolean isOpen() {
         return OPEN.equals(status);

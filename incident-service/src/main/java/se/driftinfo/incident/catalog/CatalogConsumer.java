@@ -2,6 +2,7 @@ package se.driftinfo.incident.catalog;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.driftinfo.contracts.catalog.RegionV1;
@@ -18,10 +19,12 @@ public class CatalogConsumer {
     private final CatalogRepository catalog;
     private final IdempotentConsumer inbox;
     private final EventHandler handler;
+    private final Event<KnownCatalog.Changed> changed;
 
-    public CatalogConsumer(CatalogRepository catalog, IdempotentConsumer inbox) {
+    public CatalogConsumer(CatalogRepository catalog, IdempotentConsumer inbox, Event<KnownCatalog.Changed> changed) {
         this.catalog = catalog;
         this.inbox = inbox;
+        this.changed = changed;
         this.handler = EventHandler.on(RegionV1.class, this::apply);
     }
 
@@ -38,5 +41,7 @@ public class CatalogConsumer {
         if (isNew) {
             catalog.persist(replica);
         }
+        // The copy in memory is read again once this commits.
+        changed.fire(new KnownCatalog.Changed(region.code()));
     }
 }

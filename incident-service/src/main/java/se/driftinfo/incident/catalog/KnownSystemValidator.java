@@ -9,9 +9,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class KnownSystemValidator implements ConstraintValidator<KnownSystem, KnownSystem.Named> {
 
-    private final CatalogRepository catalog;
+    private final KnownCatalog catalog;
 
-    public KnownSystemValidator(CatalogRepository catalog) {
+    public KnownSystemValidator(KnownCatalog catalog) {
         this.catalog = catalog;
     }
 
@@ -23,7 +23,7 @@ public class KnownSystemValidator implements ConstraintValidator<KnownSystem, Kn
         context.disableDefaultConstraintViolation();
         String region = value.region();
         String system = value.system();
-        Optional<CatalogRegion> known = catalog.region(region);
+        Optional<KnownCatalog.Region> known = catalog.region(region);
         boolean valid = true;
         if (region == null || region.isBlank()) {
             valid = violation(context, "region", "is required");
@@ -32,7 +32,7 @@ public class KnownSystemValidator implements ConstraintValidator<KnownSystem, Kn
         }
         if (system == null || system.isBlank()) {
             valid = violation(context, "system", "is required");
-        } else if (known.isPresent() && known.get().system(system).isEmpty()) {
+        } else if (known.isPresent() && !known.get().hasSystem(system)) {
             valid = violation(context, "system", "region " + region + " has no system " + echo(system));
         }
         return valid;

@@ -12,9 +12,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class KnownSystemsValidator implements ConstraintValidator<KnownSystems, KnownSystems.Named> {
 
-    private final CatalogRepository catalog;
+    private final KnownCatalog catalog;
 
-    public KnownSystemsValidator(CatalogRepository catalog) {
+    public KnownSystemsValidator(KnownCatalog catalog) {
         this.catalog = catalog;
     }
 
@@ -30,7 +30,7 @@ public class KnownSystemsValidator implements ConstraintValidator<KnownSystems, 
         }
         context.disableDefaultConstraintViolation();
         String region = value.region();
-        Optional<CatalogRegion> known = catalog.region(region);
+        Optional<KnownCatalog.Region> known = catalog.region(region);
         boolean valid = true;
         if (region == null || region.isBlank()) {
             valid = KnownSystemValidator.violation(context, "region", "is required");
@@ -44,7 +44,7 @@ public class KnownSystemsValidator implements ConstraintValidator<KnownSystems, 
         }
         for (int i = 0; i < systems.size() && known.isPresent(); i++) {
             String s = systems.get(i);
-            if (s == null || known.get().system(s).isEmpty()) {
+            if (s == null || !known.get().hasSystem(s)) {
                 context.buildConstraintViolationWithTemplate(KnownSystemValidator.escape(
                                 "region " + region + " has no system " + KnownSystemValidator.echo(s)))
                         .addPropertyNode("systems")

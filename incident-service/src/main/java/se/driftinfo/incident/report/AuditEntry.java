@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -14,8 +15,13 @@ import java.time.Instant;
 @Table(name = "fault_report_audit")
 public class AuditEntry extends PanacheEntityBase {
 
+    /**
+     * From fault_report_audit_seq, 50 at a time (V5): the entry is inserted with its report at flush,
+     * in the same batch, instead of at once to learn an identity.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "fault_report_audit")
+    @SequenceGenerator(name = "fault_report_audit", sequenceName = "fault_report_audit_seq", allocationSize = 50)
     public Long id;
 
     @Column(nullable = false)

@@ -133,13 +133,14 @@ public class FaultReport extends PanacheEntityBase {
     @Version
     public int version;
 
+    // Never moved to another report (updatable = false): the key is written with the row, no UPDATE after it.
     @OneToMany(cascade = CascadeType.ALL)
-    @JoinColumn(name = "report_id", nullable = false)
+    @JoinColumn(name = "report_id", nullable = false, updatable = false)
     @OrderBy("at, id")
     public List<ReportComment> comments = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL)
-    @JoinColumn(name = "report_id", nullable = false)
+    @JoinColumn(name = "report_id", nullable = false, updatable = false)
     @OrderBy("at, id")
     public List<AuditEntry> audit = new ArrayList<>();
 

@@ -20,8 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import se.driftinfo.incident.IncidentConfig;
-import se.driftinfo.incident.catalog.CatalogRegion;
-import se.driftinfo.incident.catalog.CatalogRepository;
+import se.driftinfo.incident.catalog.KnownCatalog;
 import se.driftinfo.incident.cover.Cover;
 import se.driftinfo.incident.cover.CoverFinder;
 import se.driftinfo.incident.outage.Outage;
@@ -49,7 +48,7 @@ public class FaultReportService {
     private static final Duration SKEW = Duration.ofMinutes(5);
 
     private final FaultReportRepository reports;
-    private final CatalogRepository catalog;
+    private final KnownCatalog catalog;
     private final OutageRepository outages;
     private final CoverFinder covers;
     private final SlaPolicy sla;
@@ -69,7 +68,7 @@ public class FaultReportService {
 
     public FaultReportService(
             FaultReportRepository reports,
-            CatalogRepository catalog,
+            KnownCatalog catalog,
             OutageRepository outages,
             CoverFinder covers,
             SlaPolicy sla,
@@ -139,7 +138,7 @@ public class FaultReportService {
     }
 
     private FaultReport store(FaultReport.Draft draft, Instant now) {
-        CatalogRegion region = catalog.region(draft.region())
+        KnownCatalog.Region region = catalog.region(draft.region())
                 .orElseThrow(() -> new InvalidFieldException("region", "unknown region '" + draft.region() + "'"));
         Cover cover = covers.find(draft.region(), draft.system(), now).orElse(null);
         SlaPolicy.Due due = sla.due(Priority.of(Level.MEDIUM, draft.urgency()), now, region.supportHours());
@@ -287,7 +286,7 @@ public class FaultReportService {
 
     private SupportHours supportHours(FaultReport report) {
         return catalog.region(report.region)
-                .map(CatalogRegion::supportHours)
+                .map(KnownCatalog.Region::supportHours)
                 .orElseThrow(() -> new ConflictException("Region " + report.region + " is not in the catalog"));
     }
 

@@ -23,9 +23,8 @@ final class BadInputFixtures {
         String system = "ingen-" + id.toString().substring(0, 8);
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> BurstSuggestion.getEntityManager()
-                .createNativeQuery(
-                        "insert into burst_suggestion (id, region, system, status, report_count, first_report_at,"
-                                + " last_report_at) values (?1, ?2, ?3, 'OPEN', 3, ?4, ?4)")
+                .createNativeQuery("insert into burst_suggestion (id, region, system, status, first_report_at)"
+                        + " values (?1, ?2, ?3, 'OPEN', ?4)")
                 .setParameter(1, id)
                 .setParameter(2, region)
                 .setParameter(3, system)

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import se.driftinfo.incident.IncidentConfig;
 import se.driftinfo.incident.validation.HsaIdValidator;
@@ -17,10 +16,20 @@ import se.driftinfo.kit.problem.ProblemException;
 @ApplicationScoped
 public class ApiKeys {
 
-    private final Map<String, IncidentConfig.ApiKey> keys;
+    /** A configured key's hash, parsed once: every report from a provider's system is checked against them. */
+    private record Known(byte[] sha256, Provider provider) {}
+
+    private final List<Known> keys;
 
     public ApiKeys(IncidentConfig config) {
-        this.keys = config.apiKeys();
+        this.keys = config.apiKeys().entrySet().stream()
+                .map(e -> new Known(
+                        HexFormat.of().parseHex(e.getValue().keySha256()),
+                        new Provider(
+                                e.getKey(),
+                                e.getValue().organisation(),
+                                e.getValue().rateLimit())))
+                .toList();
     }
 
     /**
@@ -35,14 +44,10 @@ public class ApiKeys {
             return Optional.empty();
         }
         byte[] hash = sha256(key.strip());
-        for (Map.Entry<String, IncidentConfig.ApiKey> entry : keys.entrySet()) {
+        for (Known known : keys) {
             // Constant-time comparison: the response time must not reveal how much of a hash matched.
-            if (MessageDigest.isEqual(
-                    hash, HexFormat.of().parseHex(entry.getValue().keySha256()))) {
-                return Optional.of(new Provider(
-                        entry.getKey(),
-                        entry.getValue().organisation(),
-                        entry.getValue().rateLimit()));
+            if (MessageDigest.isEqual(hash, known.sha256())) {
+                return Optional.of(known.provider());
             }
         }
         return Optional.empty();
