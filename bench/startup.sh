@@ -11,6 +11,7 @@
 #   the default); BENCH_STARTUP_SERVICES="maintenance notifier": only these services.
 source "$(dirname "$0")/lib.sh"
 bench_need curl curl
+bench_need python3 python3-minimal
 bench_start
 
 runs=3; requests=300
