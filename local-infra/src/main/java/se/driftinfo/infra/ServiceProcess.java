@@ -54,8 +54,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx384m");
         // The serial collector, as the JVM picks by itself in a pod with one CPU (k8s/), and a heap that
         // starts small and grows only as the service needs it. G1 on this heap kept ~45 MB of its own
-        // structures and committed most of the heap at once: RSS after load 325-330 MB against ~270 MB,
-        // and about 15 % more CPU to become ready (docs/benchmarks.md, start-up and memory).
+        // structures and committed most of the heap at once: RSS after load 377-397 MiB against
+        // 265-284 MiB, for the same CPU to become ready (docs/benchmarks.md, start-up and memory).
         command.add("-XX:+UseSerialGC");
         command.add("-Xms64m");
         // More JVM options for every service, from the launching JVM: ./run-local trades peak speed for
