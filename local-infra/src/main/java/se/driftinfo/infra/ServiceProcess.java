@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** System property of the launching JVM: more options for every service's JVM, space-separated. */
+    public static final String JVM_OPTIONS = "driftinfo.service-jvm-options";
+
     private final String name;
     private final int port;
     private final Path log;
@@ -49,6 +52,19 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx384m");
+        // The serial collector, as the JVM picks by itself in a pod with one CPU (k8s/), and a heap that
+        // starts small and grows only as the service needs it. G1 on this heap kept ~45 MB of its own
+        // structures and committed most of the heap at once: RSS after load 377-397 MiB against
+        // 265-284 MiB, for the same CPU to become ready (docs/benchmarks.md, start-up and memory).
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xms64m");
+        // More JVM options for every service, from the launching JVM: ./run-local trades peak speed for
+        // a faster start with -XX:TieredStopAtLevel=1; tests and benchmarks run as production does.
+        for (String option : System.getProperty(JVM_OPTIONS, "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 import net.fortuna.ical4j.model.Recur;
 
 /**
@@ -28,6 +29,16 @@ public final class RecurrenceRule {
     private static final DateTimeFormatter LOCAL_FORM = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter DATE_FORM = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final List<String> FREQUENCIES = List.of("DAILY", "WEEKLY", "MONTHLY", "YEARLY");
+
+    /**
+     * Where iCal4j expands, one single-thread pool per calling thread. iCal4j 4.4 checks BYDAY with a
+     * parallel stream per candidate day (ByDayRule's expansion filters); run from an ordinary thread,
+     * each such stream hands its tasks to the common pool and waits for another thread, which cost
+     * several times the check itself (bench/expansion.sh, docs/benchmarks.md). Run on a pool's only
+     * worker, the stream's tasks stay on that thread; an expansion costs two hand-offs, not thousands.
+     * The worker ends after a minute without work.
+     */
+    private static final ThreadLocal<ForkJoinPool> OWN_POOL = ThreadLocal.withInitial(() -> new ForkJoinPool(1));
 
     private final String rule;
     private final Recur<LocalDateTime> recur;
@@ -140,7 +151,9 @@ public final class RecurrenceRule {
         if (!from.isBefore(end)) {
             return List.of();
         }
-        List<LocalDateTime> dates = recur.getDates(seed, from, end, max);
+        List<LocalDateTime> dates = OWN_POOL.get()
+                .submit(() -> recur.getDates(seed, from, end, max))
+                .join();
         List<LocalDateTime> result = new ArrayList<>(dates.size());
         for (LocalDateTime d : dates) {
             if (!d.isBefore(from) && d.isBefore(end) && !d.isBefore(seed)) {
