@@ -2,11 +2,13 @@ package se.driftinfo.notifier.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The mail queue's write side. */
@@ -15,10 +17,14 @@ public class Deliveries {
 
     private final EntityManager em;
     private final Clock clock;
+    private final AfterCommit afterCommit;
+    private final DeliverySender sender;
 
-    public Deliveries(EntityManager em, Clock clock) {
+    public Deliveries(EntityManager em, Clock clock, AfterCommit afterCommit, DeliverySender sender) {
         this.em = em;
         this.clock = clock;
+        this.afterCommit = afterCommit;
+        this.sender = sender;
     }
 
     public boolean exists(UUID eventId, String recipient) {
@@ -50,8 +56,53 @@ public class Deliveries {
                 .setParameter(9, mail.unsubscribeUrl())
                 .setParameter(10, now)
                 .setParameter(11, subscriptionId)
+                // Nothing managed needs writing first: without this, every insert dirty-checked every
+                // entity of the transaction (a whole fan-out's subscriptions: quadratic).
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
+        if (inserted == 1) {
+            // Sent as soon as it can be seen, not at the sender's next scheduled look.
+            afterCommit.once(DeliverySender.class, sender::wake);
+        }
         return inserted == 1;
+    }
+
+    /**
+     * Takes the lease on a mail again for {@code run}, until {@code leaseEnd}, if the run still holds
+     * it and the mail is still pending; one statement that also reads the mail to send.
+     *
+     * @return the mail, or empty if the run lost it (another run took it over, it was sent or cancelled)
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Delivery> retake(long id, UUID run, Instant leaseEnd) {
+        @SuppressWarnings("unchecked")
+        List<Delivery> held = em.createNativeQuery("""
+                update delivery set next_attempt_at = ?1
+                where id = ?2 and lease_owner = ?3 and status = 'PENDING'
+                returning *""", Delivery.class)
+                .setParameter(1, leaseEnd)
+                .setParameter(2, id)
+                .setParameter(3, run)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        return held.stream().findFirst();
+    }
+
+    /**
+     * The SMTP server took the mail: recorded whoever holds the lease now, unless already recorded
+     * (as {@link Delivery#sent}: the content goes, the attempt counts). One statement: this is done
+     * once for every mail sent.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordSent(long id, Instant now) {
+        em.createNativeQuery("""
+                update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?1, last_error = null,
+                    text_body = '', html_body = '', ics = null, ics_method = null, unsubscribe_url = null
+                where id = ?2 and status <> 'SENT'""")
+                .setParameter(1, now)
+                .setParameter(2, id)
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate();
     }
 
     /**
