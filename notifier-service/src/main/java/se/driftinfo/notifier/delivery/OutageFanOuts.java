@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import se.driftinfo.contracts.EventJson;
@@ -34,6 +35,7 @@ class OutageFanOuts {
     private final FanOutWorker worker;
     private final Clock clock;
     private final int batchSize;
+    private final int firstBatchSize;
 
     OutageFanOuts(
             Recipients recipients,
@@ -52,6 +54,7 @@ class OutageFanOuts {
         this.worker = worker;
         this.clock = clock;
         this.batchSize = config.delivery().fanOutBatch();
+        this.firstBatchSize = Math.min(batchSize, config.delivery().batchSize());
     }
 
     /** Records the fan-out of this event (once: a redelivered event finds it), in the consumer's transaction. */
@@ -98,14 +101,15 @@ class OutageFanOuts {
             }
             OutageEventV1 event = EventJson.read(fanOut.payload, OutageEventV1.class);
             MailKind kind = MailKind.ofOutageEvent(fanOut.eventType);
+            // The first batch is small, so that the first mails are on their way at once.
+            int size = fanOut.afterSubscription == null ? firstBatchSize : batchSize;
             SubscriptionRepository.Page page =
-                    recipients.interestedIn(fanOut.region, fanOut.systems, fanOut.afterSubscription, batchSize);
-            int queued = 0;
+                    recipients.interestedIn(fanOut.region, fanOut.systems, fanOut.afterSubscription, size);
+            List<Deliveries.Queued> batch = new ArrayList<>(page.wanting().size());
             for (Subscription s : page.wanting()) {
-                if (deliveries.enqueue(eventId, s.email, s.id, outageMails.compose(kind, event, s))) {
-                    queued++;
-                }
+                batch.add(new Deliveries.Queued(s.email, s.id, outageMails.compose(kind, event, s)));
             }
+            int queued = deliveries.enqueueAll(eventId, batch);
             fanOut.advance(page.last(), queued, page.end(), Instant.now(clock));
             return !fanOut.done();
         });
