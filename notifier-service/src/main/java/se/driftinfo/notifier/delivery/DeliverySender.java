@@ -23,8 +23,10 @@ import se.driftinfo.notifier.NotifierConfig;
 /**
  * Sends queued mail, outside any Kafka consumer (a blocking send inside an ordered consumer
  * deadlocked, INFRA-NOTES). Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and leased to one
- * sender run, so replicas share the queue and never take one row at once; a failure leaves the row
- * pending with a later attempt time, or gives it up at once when the server refused it for good.
+ * sender run, so replicas, and the {@code delivery.senders} senders of one replica, share the queue
+ * and never take one row at once; a failure leaves the row pending with a later attempt time, or
+ * gives it up at once when the server refused it for good. Queued mail wakes the senders when its
+ * transaction commits; the schedule only picks up what fell due later (retries, expired leases).
  *
  * <p>Delivery is at least once: a crash (or a send slower than the lease) between the SMTP server
  * taking a mail and the row being recorded as sent lets a sender send it again later. Every attempt
