@@ -1,9 +1,16 @@
 package se.driftinfo.infra;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -47,20 +54,56 @@ public final class BenchSystem {
         }
         Infrastructure infra = Infrastructure.start(work, false, 0, 0);
         Driftinfo system = Driftinfo.start(root, work, infra, serviceConfig, m -> System.out.println("[bench] " + m));
+        HttpServer mailStats = mailStats(infra.mail());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            mailStats.stop(0);
                             system.close();
                             stopped.countDown();
                         },
                         "bench-stop"));
-        writeEnv(system, work.resolve("system.env"));
+        writeEnv(system, work.resolve("system.env"), mailStats.getAddress().getPort());
         System.out.println("[bench] ready: " + work.resolve("system.env"));
         stopped.await();
     }
 
-    private static void writeEnv(Driftinfo system, Path file) throws IOException {
+    /**
+     * {@code GET /delivered?to=SUFFIX} answers {@code COUNT FIRST LAST}: how many copies the SMTP server
+     * accepted for addresses ending with SUFFIX, and when the first and the last were accepted (epoch
+     * ms, 0 when none). Read-only: a benchmark times a fan-out where the mail arrives, not where it is
+     * sent.
+     */
+    private static HttpServer mailStats(MailServer mail) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/delivered", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            String suffix = query != null && query.startsWith("to=")
+                    ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8)
+                            .toLowerCase(Locale.ROOT)
+                    : "";
+            List<MailServer.Delivered> copies = mail.deliveredTo(suffix);
+            long first = copies.stream()
+                    .mapToLong(MailServer.Delivered::epochMillis)
+                    .min()
+                    .orElse(0);
+            long last = copies.stream()
+                    .mapToLong(MailServer.Delivered::epochMillis)
+                    .max()
+                    .orElse(0);
+            byte[] body = (copies.size() + " " + first + " " + last + "\n").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static void writeEnv(Driftinfo system, Path file, int mailStatsPort) throws IOException {
         Infrastructure infra = system.infrastructure();
         StringBuilder env = new StringBuilder();
         for (ServiceProcess p : system.services()) {
@@ -69,6 +112,7 @@ public final class BenchSystem {
             env.append(var).append("_PID=").append(p.pid()).append('\n');
         }
         env.append("SMTP_PORT=").append(infra.mail().port()).append('\n');
+        env.append("MAIL_STATS_URL=http://127.0.0.1:").append(mailStatsPort).append("/delivered\n");
         env.append("PG_PORT=").append(infra.postgres().port()).append('\n');
         env.append("KAFKA=").append(infra.kafka().bootstrapServers()).append('\n');
         infra.identity()

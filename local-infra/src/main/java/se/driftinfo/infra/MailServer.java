@@ -59,6 +59,11 @@ public final class MailServer implements AutoCloseable {
     private final List<MimeMessage> arrivals = new ArrayList<>();
 
     private final Set<MimeMessage> arrived = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** When each recipient's copy was accepted (epoch ms), in order; guarded by {@link #arrivals}. */
+    private final List<Delivered> delivered = new ArrayList<>();
+
+    /** One recipient's copy of a message, and when the server accepted it. */
+    public record Delivered(String recipient, long epochMillis) {}
 
     public MailServer(int port) {
         this(port, false);
@@ -189,7 +194,9 @@ public final class MailServer implements AutoCloseable {
         MessageDeliveryHandler deliver = users.getMessageDeliveryHandler();
         users.setMessageDeliveryHandler((message, recipient) -> {
             var user = deliver.handle(message, recipient);
+            long now = System.currentTimeMillis();
             synchronized (arrivals) {
+                delivered.add(new Delivered(recipient.getEmail().toLowerCase(java.util.Locale.ROOT), now));
                 if (arrived.add(message.getMessage())) {
                     arrivals.add(message.getMessage());
                 }
@@ -211,6 +218,18 @@ public final class MailServer implements AutoCloseable {
     public List<MimeMessage> arrivals() {
         synchronized (arrivals) {
             return List.copyOf(arrivals);
+        }
+    }
+
+    /**
+     * Copies accepted for recipients whose address ends with {@code suffix} (lower case), with when
+     * each was accepted: what a benchmark reads to time a fan-out from outside the sender.
+     */
+    public List<Delivered> deliveredTo(String suffix) {
+        synchronized (arrivals) {
+            return delivered.stream()
+                    .filter(d -> d.recipient().endsWith(suffix))
+                    .toList();
         }
     }
 
@@ -240,6 +259,7 @@ public final class MailServer implements AutoCloseable {
             synchronized (arrivals) {
                 arrivals.clear();
                 arrived.clear();
+                delivered.clear();
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot purge mailboxes", e);

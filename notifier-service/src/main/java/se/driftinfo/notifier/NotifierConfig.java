@@ -54,9 +54,23 @@ public interface NotifierConfig {
         @WithDefault("PT5M")
         Duration lease();
 
-        /** How many mails one run of the sender claims. */
+        /** How many mails one sender claims at a time. */
         @WithDefault("20")
         int batchSize();
+
+        /**
+         * How many senders work through the queue at once, each over its own SMTP connection (kept
+         * open between mails; {@code quarkus.mailer.max-pool-size} must allow as many).
+         */
+        @WithDefault("8")
+        int senders();
+
+        /**
+         * How many subscriptions one batch of an outage's fan-out reads: their mails are rendered and
+         * queued in one transaction, and the senders start on them while the next batch is queued.
+         */
+        @WithDefault("200")
+        int fanOutBatch();
     }
 
     /** Subscriptions and the secrets in their links. */

@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -12,14 +13,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import se.driftinfo.notifier.NotifierConfig;
 
 /**
  * Sends queued mail, outside any Kafka consumer (a blocking send inside an ordered consumer
  * deadlocked, INFRA-NOTES). Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and leased to one
- * sender run, so replicas share the queue and never take one row at once; a failure leaves the row
- * pending with a later attempt time, or gives it up at once when the server refused it for good.
+ * sender run, so replicas, and the {@code delivery.senders} senders of one replica, share the queue
+ * and never take one row at once; a failure leaves the row pending with a later attempt time, or
+ * gives it up at once when the server refused it for good. Queued mail wakes the senders when its
+ * transaction commits; the schedule only picks up what fell due later (retries, expired leases).
  *
  * <p>Delivery is at least once: a crash (or a send slower than the lease) between the SMTP server
  * taking a mail and the row being recorded as sent lets a sender send it again later. Every attempt
@@ -31,31 +38,76 @@ public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
 
     private final Mailer mailer;
+    private final Deliveries deliveries;
     private final EntityManager em;
     private final Clock clock;
     private final NotifierConfig.Delivery config;
     private final String messageIdDomain;
+    private final ExecutorService pool;
+    /** Senders running now. */
+    private final AtomicInteger active = new AtomicInteger();
+    /** Counts wake-ups, so that one arriving while the senders stop is not lost. */
+    private final AtomicLong wakes = new AtomicLong();
 
-    public DeliverySender(Mailer mailer, EntityManager em, Clock clock, NotifierConfig config) {
+    public DeliverySender(Mailer mailer, Deliveries deliveries, EntityManager em, Clock clock, NotifierConfig config) {
         this.mailer = mailer;
+        this.deliveries = deliveries;
         this.em = em;
         this.clock = clock;
         this.config = config.delivery();
         this.messageIdDomain = config.organizer().substring(config.organizer().indexOf('@') + 1);
+        AtomicInteger number = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(this.config.senders(), r -> {
+            Thread t = new Thread(r, "mail-sender-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
+    /** Looks for mail that fell due (a retry after its backoff, a lease run out) and wakes the senders. */
     @Scheduled(
             every = "${driftinfo.notifier.delivery.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
-        try {
-            while (sendDue() == config.batchSize()) {
-                // a full batch: more may be waiting
+        wake();
+    }
+
+    /**
+     * Mail may be due: starts senders up to {@code senders}, each sending batch after batch over its
+     * own SMTP connection until nothing is due. Called after a transaction that queued mail commits.
+     */
+    void wake() {
+        wakes.incrementAndGet();
+        int running;
+        while ((running = active.get()) < config.senders()) {
+            if (active.compareAndSet(running, running + 1)) {
+                pool.execute(this::drain);
             }
+        }
+    }
+
+    private void drain() {
+        long seen;
+        try {
+            do {
+                seen = wakes.get();
+            } while (sendDue() > 0 || seen != wakes.get());
         } catch (RuntimeException e) {
             LOG.warnf("Delivery run stopped, next run retries: %s", e.getMessage());
+            seen = wakes.get();
+        } finally {
+            active.decrementAndGet();
         }
+        // A wake-up that found every sender busy just before this one stopped: look again.
+        if (seen != wakes.get()) {
+            wake();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
     }
 
     /**
@@ -106,16 +158,10 @@ public class DeliverySender {
      * @return true if the SMTP server took the mail
      */
     boolean send(UUID run, long id, Instant now) {
-        Mail mail = QuarkusTransaction.requiringNew().call(() -> {
-            int held = em.createNativeQuery("""
-                            update delivery set next_attempt_at = ?1
-                            where id = ?2 and lease_owner = ?3 and status = 'PENDING'""")
-                    .setParameter(1, now.plus(config.lease()))
-                    .setParameter(2, id)
-                    .setParameter(3, run)
-                    .executeUpdate();
-            return held == 1 ? toMail(em.find(Delivery.class, id), messageIdDomain) : null;
-        });
+        Mail mail = QuarkusTransaction.requiringNew().call(() -> deliveries
+                .retake(id, run, now.plus(config.lease()))
+                .map(d -> toMail(d, messageIdDomain))
+                .orElse(null));
         if (mail == null) {
             LOG.debugf("Mail %d is no longer this sender's to send (lease lost, sent or cancelled)", id);
             return false;
@@ -137,15 +183,13 @@ public class DeliverySender {
      * time or count attempts of the run that holds it.
      */
     void record(UUID run, long id, SmtpFailure failure) {
+        if (failure == null) {
+            QuarkusTransaction.requiringNew().run(() -> deliveries.recordSent(id, Instant.now(clock)));
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
             Instant now = Instant.now(clock);
-            if (failure == null) {
-                if (!Delivery.SENT.equals(delivery.status)) {
-                    delivery.sent(now);
-                }
-                return;
-            }
             if (!delivery.pending() || !run.equals(delivery.leaseOwner)) {
                 return;
             }

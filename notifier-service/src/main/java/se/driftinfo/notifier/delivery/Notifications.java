@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.notifier.outage.FaultReportChanged;
@@ -31,7 +30,7 @@ public class Notifications {
     private final Recipients recipients;
     private final Deliveries deliveries;
     private final WindowMailComposer windowMails;
-    private final OutageMailComposer outageMails;
+    private final OutageFanOuts outageFanOuts;
     private final FaultReportMailComposer faultReportMails;
     private final ConfirmationMailComposer confirmationMails;
 
@@ -39,13 +38,13 @@ public class Notifications {
             Recipients recipients,
             Deliveries deliveries,
             WindowMailComposer windowMails,
-            OutageMailComposer outageMails,
+            OutageFanOuts outageFanOuts,
             FaultReportMailComposer faultReportMails,
             ConfirmationMailComposer confirmationMails) {
         this.recipients = recipients;
         this.deliveries = deliveries;
         this.windowMails = windowMails;
-        this.outageMails = outageMails;
+        this.outageFanOuts = outageFanOuts;
         this.faultReportMails = faultReportMails;
         this.confirmationMails = confirmationMails;
     }
@@ -79,11 +78,8 @@ public class Notifications {
 
     @Transactional(TxType.MANDATORY)
     void outageChanged(@Observes OutageChanged changed) {
-        OutageV1 outage = changed.data().outage();
-        MailKind kind = MailKind.ofOutageEvent(changed.type());
-        for (Subscription s : recipients.interestedIn(outage.region(), outage.systems())) {
-            deliveries.enqueue(changed.eventId(), s.email, s.id, outageMails.compose(kind, changed.data(), s));
-        }
+        // Queued in batches after this commits: the first mail goes out while the rest are queued.
+        outageFanOuts.start(changed.eventId(), changed.type(), changed.data());
     }
 
     /** Acknowledges a fault report, and tells the reporter when its status changes. */

@@ -3,6 +3,7 @@ package se.driftinfo.notifier.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import se.driftinfo.contracts.incident.FaultReportEventV1.FaultReportV1;
 import se.driftinfo.notifier.subscription.Subscription;
 import se.driftinfo.notifier.subscription.SubscriptionRepository;
@@ -20,6 +21,11 @@ class Recipients {
     /** Active subscriptions that want news about any of {@code systems} in {@code region}. */
     List<Subscription> interestedIn(String region, List<String> systems) {
         return subscriptions.interestedIn(region, systems);
+    }
+
+    /** One batch of {@link #interestedIn}, after {@code after}, locked until the transaction ends. */
+    SubscriptionRepository.Page interestedIn(String region, String systems, UUID after, int limit) {
+        return subscriptions.interestedIn(region, systems, after, limit);
     }
 
     /** Another active subscription of the same address, which may want the same mail. */

@@ -2,6 +2,7 @@ package se.driftinfo.notifier.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,4 +82,34 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     public List<Subscription> interestedIn(String region, List<String> systems) {
         return interestedIn(region, Csv.join(systems));
     }
+
+    /**
+     * One page of {@link #interestedIn(String, String)}, in id order after {@code after} (null: from
+     * the start), at most {@code limit} subscriptions read; those that do not want {@code systems} are
+     * left out, so a page may hold fewer. The rows are share-locked until the transaction ends: an
+     * unsubscribe waits for it (and then cancels what it queued), or, if first, keeps its subscription
+     * out of the page.
+     *
+     * @return the page, and the id to continue after (null when nothing was read)
+     */
+    public Page interestedIn(String region, String systems, UUID after, int limit) {
+        List<Subscription> read = (after == null
+                        ? find("status = ?1 and regions like ?2 order by id", Subscription.ACTIVE, "%," + region + ",%")
+                        : find(
+                                "status = ?1 and regions like ?2 and id > ?3 order by id",
+                                Subscription.ACTIVE,
+                                "%," + region + ",%",
+                                after))
+                .withLock(LockModeType.PESSIMISTIC_READ)
+                .page(0, limit)
+                .list();
+        UUID last = read.isEmpty() ? null : read.get(read.size() - 1).id;
+        return new Page(read.stream().filter(s -> s.wants(region, systems)).toList(), last, read.size() < limit);
+    }
+
+    /**
+     * @param last the id the next page starts after
+     * @param end no subscription after this page
+     */
+    public record Page(List<Subscription> wanting, UUID last, boolean end) {}
 }

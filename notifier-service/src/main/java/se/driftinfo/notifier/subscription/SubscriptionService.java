@@ -3,6 +3,7 @@ package se.driftinfo.notifier.subscription;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -118,6 +119,9 @@ public class SubscriptionService {
     @Transactional
     public Subscription unsubscribe(String token) {
         Subscription subscription = subscriptions.byUnsubscribeToken(token).orElseThrow(SubscriptionService::notFound);
+        // Locked first: a fan-out batch that read this subscription commits its mail before the
+        // queued mail is cancelled below, and a later batch no longer finds it active.
+        subscriptions.getEntityManager().lock(subscription, LockModeType.PESSIMISTIC_WRITE);
         subscription.unsubscribe(Instant.now(clock));
         ended.fire(new SubscriptionEnded(subscription));
         return subscription;
