@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.infra.InfraTestResource;
+import se.driftinfo.infra.SecurityHeaders;
 import se.driftinfo.notifier.Events;
 import se.driftinfo.notifier.Eventually;
 import se.driftinfo.notifier.Subscribers;
@@ -132,6 +133,9 @@ class FeedCacheTest {
         String path = "/feeds/s/" + token + ".ics";
         plain().get(path).then().statusCode(200);
         plain().get(path).then().statusCode(200);
+        String metrics = given().get("/q/metrics").asString();
+        assertFalse(metrics.contains(token), "a private feed's token never shows in the metrics");
+        assertTrue(metrics.contains("uri=\"/feeds/s/{token}.ics\""), "requests counted under the path template");
 
         // Another replica took the one-click unsubscribe: only the database knows.
         QuarkusTransaction.requiringNew().run(() -> {
@@ -143,6 +147,40 @@ class FeedCacheTest {
                 "the private feed refused",
                 () -> plain().get(path).statusCode(),
                 s -> s == 404);
+    }
+
+    @Test
+    void aFeedFromMemoryIsAnsweredLikeTheFirstRenderingWithTheSecurityHeaders() {
+        String region = Subscribers.newRegion();
+        String path = "/feeds/regions/" + region + ".ics";
+        Events.window(EventTypes.WINDOW_SCHEDULED, window(UUID.randomUUID(), 0, region, "Omstart", START), null);
+        awaitFeed(path, "SUMMARY:Omstart");
+        for (String encoding : List.of("identity", "gzip")) {
+            // The first answer after a change is rendered behind RESTEasy, the next ones come from memory.
+            QuarkusTransaction.requiringNew()
+                    .run(() -> WindowView.of(window(UUID.randomUUID(), 0, "elsewhere", "x", START))
+                            .persist());
+            Response rendered = Eventually.until(
+                    Duration.ofSeconds(10),
+                    "the feed rendered again",
+                    () -> plain().header("Accept-Encoding", encoding).get(path),
+                    r -> r.statusCode() == 200);
+            Response fromMemory = plain().header("Accept-Encoding", encoding).get(path);
+            for (Response r : List.of(rendered, fromMemory)) {
+                r.then().statusCode(200);
+                SecurityHeaders.EXPECTED.forEach((name, value) -> assertEquals(value, r.header(name), name));
+            }
+            for (String header : List.of("Content-Type", "ETag", "Cache-Control", "Vary", "Content-Encoding")) {
+                assertEquals(rendered.header(header), fromMemory.header(header), header + " (" + encoding + ")");
+            }
+            assertArrayEquals(rendered.asByteArray(), fromMemory.asByteArray());
+            assertEquals(String.valueOf(fromMemory.asByteArray().length), fromMemory.header("Content-Length"));
+            Response notModified = plain().header("Accept-Encoding", encoding)
+                    .header("If-None-Match", fromMemory.header("ETag"))
+                    .get(path);
+            notModified.then().statusCode(304);
+            SecurityHeaders.EXPECTED.forEach((name, value) -> assertEquals(value, notModified.header(name), name));
+        }
     }
 
     static WindowV1 window(UUID id, int sequence, String region, String title, LocalDateTime start) {

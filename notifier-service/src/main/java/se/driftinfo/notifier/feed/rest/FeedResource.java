@@ -1,8 +1,6 @@
 package se.driftinfo.notifier.feed.rest;
 
-import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,9 +24,11 @@ import se.driftinfo.notifier.subscription.Tokens;
  * ETag over the bytes; the bytes only change when the data does, so {@code If-None-Match} gives 304.
  * Public: calendar apps fetch them without an account; a private feed's token is its credential.
  *
- * <p>The methods return {@link Uni}, so they run on the event loop: a feed held in memory
- * ({@link Feeds#cached}) is answered there, with no hop to a worker thread and no database. Only a
- * feed that has to be rendered (first request after a change) goes to a worker ({@link Feeds#load}).
+ * <p>A feed held in memory is answered by {@link FeedRoutes} before the request gets here. What does
+ * get here is a feed to render (the first request after a change), an unknown region, system or token,
+ * or a HEAD. The methods return {@link Uni}, so they run on the event loop too: a feed in memory is
+ * answered at once, with no hop to a worker thread and no database; only rendering and the token's
+ * lookup go to a worker ({@link Feeds#load}), once for all the requests that wait for the same feed.
  * A client that accepts gzip gets the bytes compressed once at rendering ({@code Content-Encoding:
  * gzip}); every answer says {@code Vary: Accept-Encoding}.
  */
@@ -39,6 +39,8 @@ public class FeedResource {
 
     public static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
     static final String CACHE_CONTROL = "max-age=300";
+    /** The answer depends on the request's Accept-Encoding (gzip or not). */
+    static final String VARY = "Accept-Encoding";
 
     private final Feeds feeds;
     private final RateLimits rateLimits;
@@ -109,22 +111,22 @@ public class FeedResource {
     }
 
     private static Response respond(RenderedFeed feed, HttpHeaders headers) {
-        boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        FeedRoutes.Answer answer = FeedRoutes.answer(
+                feed,
+                headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING),
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
         Response.ResponseBuilder response;
-        if (ifNoneMatch != null && feed.matches(ifNoneMatch)) {
+        if (answer.notModified()) {
             response = Response.notModified();
         } else {
-            // The shared direct bytes, wrapped (not copied): the server writes them to the socket as they are.
-            Buffer body = Buffer.buffer(Unpooled.wrappedBuffer(gzip ? feed.gzip() : feed.identity()));
-            response = Response.ok(body, TEXT_CALENDAR);
-            if (gzip) {
+            response = Response.ok(answer.body(), TEXT_CALENDAR);
+            if (answer.gzip()) {
                 response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
             }
         }
-        return response.header(HttpHeaders.ETAG, feed.etag(gzip))
+        return response.header(HttpHeaders.ETAG, answer.etag())
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.VARY, VARY)
                 .build();
     }
 
