@@ -3,8 +3,9 @@
 # maintenance API as `planner` (one-offs and weekly/monthly series), against nginx serving the same
 # bytes from a file. wrk, 32 connections, 2 threads, 20 s each after a warm-up; req/s and p99 of both,
 # and their ratio. Also a private feed (a subscriber's /feeds/s/{token}.ics), when it can be had.
-#   BENCH_SMOKE=1: 2 s of load, no warm-up.
-#   BENCH_FEEDS_JFR=FILE: the notifier records JFR (profile settings) during the measured region-feed load.
+#   BENCH_SMOKE=1: 2 s of load, no warm-up, 20 windows.
+#   BENCH_FEEDS_JFR=FILE: after the measurements, one more region-feed load with the notifier recording
+#     JFR (profile settings) into FILE (not in the figures: the recording costs throughput).
 #   BENCH_FEEDS_WINDOWS=N: N windows instead of 200.
 source "$(dirname "$0")/lib.sh"
 bench_need curl curl
@@ -15,8 +16,8 @@ bench_need nginx nginx-light
 bench_start
 
 windows="${BENCH_FEEDS_WINDOWS:-200}"
-duration=20s; warmup=5s
-if [ "$BENCH_SMOKE" = 1 ]; then duration=2s; warmup=0; fi
+duration=20s; warmup=10s
+if [ "$BENCH_SMOKE" = 1 ]; then duration=2s; warmup=0; windows="${BENCH_FEEDS_WINDOWS:-20}"; fi
 region=norrbotten
 feed_path="/feeds/regions/$region.ics"
 work=$(mktemp -d /tmp/driftinfo-feeds.XXXXXX)
@@ -160,16 +161,33 @@ fi
 cmp -s "$work/feed.ics" "$work/nginx.ics" || { bench_log "nginx serves other bytes"; exit 1; }
 
 # --- load ----------------------------------------------------------------------------------------------
-# run_wrk URL: prints "REQ_PER_S P99_MS ERRORS" (errors: socket errors, timeouts and answers other than
-# 2xx/3xx; a request slower than 30 s counts as a timeout).
+# cpu_ticks PID...: user + system CPU ticks the processes used so far.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    if [ -r "/proc/$pid/stat" ]; then
+      total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+    fi
+  done
+  echo "$total"
+}
+
+# run_wrk URL PID...: prints "REQ_PER_S P99_MS ERRORS CPU_US_PER_REQUEST" (errors: socket errors, timeouts
+# and answers other than 2xx/3xx; a request slower than 30 s counts as a timeout). CPU per request is
+# what the server processes PID... used during the load: the machine is shared, so req/s and latency
+# move with its load, CPU per request much less.
 run_wrk() {
-  local out
-  if [ "$warmup" != 0 ]; then wrk -t2 -c32 -d"$warmup" --timeout 30s "$1" >/dev/null; fi
+  local out url="$1" t0 t1
+  shift
+  if [ "$warmup" != 0 ]; then wrk -t2 -c32 -d"$warmup" --timeout 30s "$url" >/dev/null; fi
   bench_log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  out=$(wrk -t2 -c32 -d"$duration" --timeout 30s --latency "$1")
+  t0=$(cpu_ticks "$@")
+  out=$(wrk -t2 -c32 -d"$duration" --timeout 30s --latency "$url")
+  t1=$(cpu_ticks "$@")
   bench_log "$(tr '\n' ' ' <<<"$out" | tr -s ' ')"
-  awk '
+  awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
     /Requests\/sec:/ { rps = $2 }
+    /requests in/ { n = $1 }
     $1 == "99%" {
       v = $2; unit = v; sub(/[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
       if (unit == "us") v = v / 1000; else if (unit == "s") v = v * 1000; else if (unit == "m") v = v * 60000
@@ -177,41 +195,45 @@ run_wrk() {
     }
     /Socket errors:/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
     /Non-2xx or 3xx responses:/ { errors += $5 }
-    END { printf "%d %.1f %d\n", rps, p99, errors }' <<<"$out"
+    END { printf "%d %.1f %d %d\n", rps, p99, errors, (n > 0 ? ticks * 1000000 / hz / n : 0) }' <<<"$out"
 }
 
-# figure RPS P99 ERRORS: the table's cell.
+# figure RPS P99 ERRORS CPU: the table's cell.
 figure() {
-  local s="$1 req/s, p99 $2 ms"
+  local s="$1 req/s, p99 $2 ms, $4 µs CPU per request"
   if [ "$3" -gt 0 ]; then s="$s, $3 errors"; fi
   echo "$s"
 }
 
+nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid" || true); }
+
 bench_log "wrk -t2 -c32 -d$duration against the notifier's feed"
-if [ -n "${BENCH_FEEDS_JFR:-}" ]; then
-  jcmd "$NOTIFIER_PID" JFR.start name=feeds settings=profile >/dev/null
-fi
-read -r d_rps d_p99 d_err < <(run_wrk "$NOTIFIER_URL$feed_path")
-if [ -n "${BENCH_FEEDS_JFR:-}" ]; then
-  jcmd "$NOTIFIER_PID" JFR.dump name=feeds filename="$BENCH_FEEDS_JFR" >/dev/null
-  jcmd "$NOTIFIER_PID" JFR.stop name=feeds >/dev/null
-  bench_log "JFR recording: $BENCH_FEEDS_JFR"
-fi
+read -r d_rps d_p99 d_err d_cpu < <(run_wrk "$NOTIFIER_URL$feed_path" "$NOTIFIER_PID")
 bench_log "wrk -t2 -c32 -d$duration against nginx"
-read -r n_rps n_p99 n_err < <(run_wrk "http://127.0.0.1:$nginx_port$feed_path")
+read -r n_rps n_p99 n_err n_cpu < <(run_wrk "http://127.0.0.1:$nginx_port$feed_path" $(nginx_pids))
 
 bench_row "path" "Driftinfo" "reference" "ratio"
 bench_row "---" "---" "---" "---"
 bench_row "GET $feed_path ($windows windows, $size_kb KB), 32 connections" \
-  "$(figure "$d_rps" "$d_p99" "$d_err")" "nginx, same bytes: $(figure "$n_rps" "$n_p99" "$n_err")" "$(bench_ratio "$d_rps" "$n_rps")"
+  "$(figure "$d_rps" "$d_p99" "$d_err" "$d_cpu")" "nginx, same bytes: $(figure "$n_rps" "$n_p99" "$n_err" "$n_cpu")" \
+  "$(bench_ratio "$d_rps" "$n_rps")"
 
 if [ -n "$private_path" ]; then
   curl -sf -o "$work/private.ics" "$NOTIFIER_URL$private_path"
   mkdir -p "$(dirname "$work/www$private_path")"
   cp "$work/private.ics" "$work/www$private_path"
   bench_log "wrk against a private feed ($(( $(stat -c %s "$work/private.ics") / 1024 )) KB)"
-  read -r p_rps p_p99 p_err < <(run_wrk "$NOTIFIER_URL$private_path")
-  read -r pn_rps pn_p99 pn_err < <(run_wrk "http://127.0.0.1:$nginx_port$private_path")
+  read -r p_rps p_p99 p_err p_cpu < <(run_wrk "$NOTIFIER_URL$private_path" "$NOTIFIER_PID")
+  read -r pn_rps pn_p99 pn_err pn_cpu < <(run_wrk "http://127.0.0.1:$nginx_port$private_path" $(nginx_pids))
   bench_row "GET /feeds/s/{token}.ics (a subscriber of $region), 32 connections" \
-    "$(figure "$p_rps" "$p_p99" "$p_err")" "nginx, same bytes: $(figure "$pn_rps" "$pn_p99" "$pn_err")" "$(bench_ratio "$p_rps" "$pn_rps")"
+    "$(figure "$p_rps" "$p_p99" "$p_err" "$p_cpu")" "nginx, same bytes: $(figure "$pn_rps" "$pn_p99" "$pn_err" "$pn_cpu")" \
+    "$(bench_ratio "$p_rps" "$pn_rps")"
+fi
+
+if [ -n "${BENCH_FEEDS_JFR:-}" ]; then
+  bench_log "profiling: one more load of $feed_path with JFR (profile settings) into $BENCH_FEEDS_JFR"
+  jcmd "$NOTIFIER_PID" JFR.start name=feeds settings=profile >/dev/null
+  wrk -t2 -c32 -d"$duration" --timeout 30s "$NOTIFIER_URL$feed_path" >/dev/null
+  jcmd "$NOTIFIER_PID" JFR.dump name=feeds filename="$BENCH_FEEDS_JFR" >/dev/null
+  jcmd "$NOTIFIER_PID" JFR.stop name=feeds >/dev/null
 fi
