@@ -94,7 +94,8 @@ done
 curl -sf -o "$work/feed.ics" "$NOTIFIER_URL$feed_path"
 size_kb=$(( $(stat -c %s "$work/feed.ics") / 1024 ))
 events=$(grep -c '^BEGIN:VEVENT' "$work/feed.ics")
-bench_log "the feed: $size_kb KB, $events events ($(wc -l <"$work/seen") series)"
+gzip_kb=$(( $(curl -sf -H 'Accept-Encoding: gzip' "$NOTIFIER_URL$feed_path" | wc -c) / 1024 ))
+bench_log "the feed: $size_kb KB ($gzip_kb KB to a client that accepts gzip), $events events ($(wc -l <"$work/seen") series)"
 
 # --- a private feed: an active subscriber of the region, written into the notifier's database -------
 # (subscribing through the API needs the confirmation mail, which the benchmark system does not keep;
