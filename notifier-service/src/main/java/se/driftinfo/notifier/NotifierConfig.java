@@ -21,6 +21,8 @@ public interface NotifierConfig {
 
     Subscriptions subscriptions();
 
+    Feeds feeds();
+
     /** Reminders before each occurrence of a window. */
     interface Reminders {
         /** How long before an occurrence's start a reminder goes out; one reminder per entry. */
@@ -91,5 +93,15 @@ public interface NotifierConfig {
          * Changing it breaks the unsubscribe links in mail already sent. No default in production.
          */
         String unsubscribeKey();
+    }
+
+    /** The calendar feeds, served from memory (issue #14). */
+    interface Feeds {
+        /**
+         * How often each replica checks whether another replica changed what the feeds show (one small
+         * query). The longest a feed on one replica lags a change consumed by another.
+         */
+        @WithDefault("1s")
+        String versionCheckEvery();
     }
 }

@@ -175,6 +175,14 @@ public class Subscription extends PanacheEntityBase {
 
     /** Does something in {@code region} touching {@code storedSystems} ({@code ,a,b,}) concern this subscriber? */
     public boolean wants(String region, String storedSystems) {
+        return wants(regions, systems, region, storedSystems);
+    }
+
+    /**
+     * Does something in {@code region} touching {@code storedSystems} concern a subscriber who chose
+     * {@code regions} and {@code systems} (all three as stored, {@code ,a,b,})?
+     */
+    public static boolean wants(String regions, String systems, String region, String storedSystems) {
         if (!Csv.contains(regions, region)) {
             return false;
         }

@@ -20,7 +20,12 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     }
 
     public Optional<Subscription> byFeedToken(String token) {
-        return find("feedTokenHash = ?1 and status = ?2", Tokens.hash(token), Subscription.ACTIVE)
+        return byFeedTokenHash(Tokens.hash(token));
+    }
+
+    /** The active subscription whose private feed token has this {@link Tokens#hash}. */
+    public Optional<Subscription> byFeedTokenHash(String hash) {
+        return find("feedTokenHash = ?1 and status = ?2", hash, Subscription.ACTIVE)
                 .firstResultOptional();
     }
 

@@ -41,6 +41,7 @@ public class SubscriptionService {
     private final Catalog catalog;
     private final Event<SubscriptionRequested> requested;
     private final Event<SubscriptionEnded> ended;
+    private final Event<FeedTokenRenewed> renewed;
     private final RateLimits rateLimits;
     private final Duration pendingFor;
     private final Clock clock;
@@ -50,6 +51,7 @@ public class SubscriptionService {
             Catalog catalog,
             Event<SubscriptionRequested> requested,
             Event<SubscriptionEnded> ended,
+            Event<FeedTokenRenewed> renewed,
             RateLimits rateLimits,
             NotifierConfig config,
             Clock clock) {
@@ -57,6 +59,7 @@ public class SubscriptionService {
         this.catalog = catalog;
         this.requested = requested;
         this.ended = ended;
+        this.renewed = renewed;
         this.rateLimits = rateLimits;
         this.pendingFor = config.subscriptions().pendingExpiry();
         this.clock = clock;
@@ -135,6 +138,7 @@ public class SubscriptionService {
     public Subscription renewFeedToken(String manageToken) {
         Subscription subscription = byManageToken(manageToken);
         subscription.renewFeedToken();
+        renewed.fire(new FeedTokenRenewed(subscription));
         return subscription;
     }
 

@@ -1,42 +1,36 @@
 package se.driftinfo.notifier.feed.rest;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.Optional;
 import se.driftinfo.contracts.catalog.CatalogCodes;
 import se.driftinfo.kit.domain.NotFoundException;
 import se.driftinfo.kit.ratelimit.RateLimits;
 import se.driftinfo.kit.web.ClientAddress;
 import se.driftinfo.notifier.Limits;
-import se.driftinfo.notifier.catalog.Catalog;
-import se.driftinfo.notifier.feed.FeedMessages;
-import se.driftinfo.notifier.feed.FeedRenderer;
-import se.driftinfo.notifier.outage.OutageRepository;
-import se.driftinfo.notifier.outage.OutageView;
-import se.driftinfo.notifier.subscription.Subscription;
-import se.driftinfo.notifier.subscription.SubscriptionRepository;
-import se.driftinfo.notifier.window.WindowRepository;
-import se.driftinfo.notifier.window.WindowView;
+import se.driftinfo.notifier.feed.FeedKey;
+import se.driftinfo.notifier.feed.Feeds;
+import se.driftinfo.notifier.feed.RenderedFeed;
+import se.driftinfo.notifier.subscription.Tokens;
 
 /**
  * Public and private iCal feeds. Served inline as {@code text/calendar; charset=utf-8} with a strong
  * ETag over the bytes; the bytes only change when the data does, so {@code If-None-Match} gives 304.
  * Public: calendar apps fetch them without an account; a private feed's token is its credential.
+ *
+ * <p>A feed held in memory is answered by {@link FeedRoutes} before the request gets here. What does
+ * get here is a feed to render (the first request after a change), an unknown region, system or token,
+ * or a HEAD. The methods return {@link Uni}, so they run on the event loop too: a feed in memory is
+ * answered at once, with no hop to a worker thread and no database; only rendering and the token's
+ * lookup go to a worker ({@link Feeds#load}), once for all the requests that wait for the same feed.
+ * A client that accepts gzip gets the bytes compressed once at rendering ({@code Content-Encoding:
+ * gzip}); every answer says {@code Vary: Accept-Encoding}.
  */
 @Path("/feeds")
 @PermitAll
@@ -44,127 +38,126 @@ import se.driftinfo.notifier.window.WindowView;
 public class FeedResource {
 
     public static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
-    /** Resolved outages stay in feeds this long, then drop out so feeds do not grow forever. */
-    static final Duration RESOLVED_OUTAGES_KEPT = Duration.ofDays(90);
+    static final String CACHE_CONTROL = "max-age=300";
+    /** The answer depends on the request's Accept-Encoding (gzip or not). */
+    static final String VARY = "Accept-Encoding";
 
-    private final FeedRenderer renderer;
-    private final WindowRepository windows;
-    private final OutageRepository outages;
-    private final SubscriptionRepository subscriptions;
-    private final Catalog catalog;
-    private final FeedMessages messages;
+    private final Feeds feeds;
     private final RateLimits rateLimits;
     private final ClientAddress clientAddress;
-    private final Clock clock;
 
-    public FeedResource(
-            FeedRenderer renderer,
-            WindowRepository windows,
-            OutageRepository outages,
-            SubscriptionRepository subscriptions,
-            Catalog catalog,
-            FeedMessages messages,
-            RateLimits rateLimits,
-            ClientAddress clientAddress,
-            Clock clock) {
-        this.renderer = renderer;
-        this.windows = windows;
-        this.outages = outages;
-        this.subscriptions = subscriptions;
-        this.catalog = catalog;
-        this.messages = messages;
+    public FeedResource(Feeds feeds, RateLimits rateLimits, ClientAddress clientAddress) {
+        this.feeds = feeds;
         this.rateLimits = rateLimits;
         this.clientAddress = clientAddress;
-        this.clock = clock;
     }
 
     @GET
     @Path("all.ics")
-    @Transactional
-    public Response all(Request request) {
-        return respond(request, messages.allRegions(), windows.all(), recent(outages.all()));
+    public Uni<Response> all(HttpHeaders headers) {
+        return serve(FeedKey.all(), headers);
     }
 
     @GET
     @Path("regions/{region}.ics")
-    @Transactional
-    public Response region(@PathParam("region") String region, Request request) {
+    public Uni<Response> region(@PathParam("region") String region, HttpHeaders headers) {
         if (!CatalogCodes.isCode(region)) {
             throw new NotFoundException("Region");
         }
-        List<WindowView> inRegion = windows.inRegion(region);
-        if (catalog.region(region).isEmpty() && inRegion.isEmpty()) {
-            throw new NotFoundException("Region '" + region + "'");
-        }
-        return respond(request, messages.named(catalog.regionName(region)), inRegion, recent(outages.inRegion(region)));
+        return serve(FeedKey.region(region), headers);
     }
 
     @GET
     @Path("systems/{system}.ics")
-    @Transactional
-    public Response system(@PathParam("system") String system, Request request) {
+    public Uni<Response> system(@PathParam("system") String system, HttpHeaders headers) {
         if (!CatalogCodes.isCode(system)) {
             throw new NotFoundException("System");
         }
-        List<WindowView> forSystem = windows.forSystem(system);
-        if (!catalog.knowsSystem(system) && forSystem.isEmpty()) {
-            throw new NotFoundException("System '" + system + "'");
-        }
-        String name = catalog.regions().stream()
-                .flatMap(r -> r.systems().stream())
-                .filter(s -> s.code().equals(system))
-                .map(s -> s.name())
-                .findFirst()
-                .orElse(system);
-        return respond(request, messages.named(name), forSystem, recent(outages.forSystem(system)));
+        return serve(FeedKey.system(system), headers);
     }
 
     /**
      * A subscriber's own feed: its regions and systems. The token is the only credential; it is
      * compared by its hash. An unknown token counts against the client's token misses (gap 11).
+     * A known token is remembered until a subscription changes: an unsubscribe or a renewed address
+     * refuses the old token at once on this replica and within the version check on the others.
      */
     @GET
     @Path("s/{token}.ics")
-    @Transactional
-    public Response subscriber(@PathParam("token") String token, Request request) {
-        Subscription subscription = subscriptions.byFeedToken(token).orElseThrow(() -> {
-            rateLimits.check(Limits.TOKEN_MISSES, clientAddress.get());
-            return new NotFoundException("Feed");
-        });
-        List<WindowView> mine = windows.all().stream()
-                .filter(w -> subscription.wants(w.region, w.systems))
-                .toList();
-        List<OutageView> myOutages = recent(outages.all()).stream()
-                .filter(o -> subscription.wants(o.region, o.systems))
-                .toList();
-        return respond(request, messages.mine(), mine, myOutages);
-    }
-
-    private List<OutageView> recent(List<OutageView> all) {
-        Instant cutoff = Instant.now(clock).minus(RESOLVED_OUTAGES_KEPT);
-        return all.stream()
-                .filter(o -> o.active() || o.resolvedAt.isAfter(cutoff))
-                .toList();
-    }
-
-    private Response respond(Request request, String name, List<WindowView> windows, List<OutageView> outages) {
-        byte[] body =
-                renderer.render(name, windows, outages, Instant.now(clock)).getBytes(StandardCharsets.UTF_8);
-        EntityTag tag = new EntityTag(sha256(body));
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(300);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.cacheControl(cache).build();
+    public Uni<Response> subscriber(@PathParam("token") String token, HttpHeaders headers) {
+        String hash = Tokens.hash(token);
+        Optional<FeedKey> known = feeds.cachedSubscriber(hash);
+        if (known.isPresent()) {
+            return serve(known.get(), headers);
         }
-        return Response.ok(body, TEXT_CALENDAR).tag(tag).cacheControl(cache).build();
+        String client = clientAddress.get();
+        return Uni.createFrom()
+                .completionStage(() -> feeds.loadSubscriber(hash))
+                .chain(key -> {
+                    if (key.isEmpty()) {
+                        rateLimits.check(Limits.TOKEN_MISSES, client);
+                        return Uni.createFrom().failure(new NotFoundException("Feed"));
+                    }
+                    return serve(key.get(), headers);
+                });
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private Uni<Response> serve(FeedKey key, HttpHeaders headers) {
+        RenderedFeed feed = feeds.cached(key);
+        if (feed != null) {
+            return Uni.createFrom().item(respond(feed, headers));
         }
+        return Uni.createFrom().completionStage(() -> feeds.load(key)).map(rendered -> respond(rendered, headers));
+    }
+
+    private static Response respond(RenderedFeed feed, HttpHeaders headers) {
+        FeedRoutes.Answer answer = FeedRoutes.answer(
+                feed,
+                headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING),
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        Response.ResponseBuilder response;
+        if (answer.notModified()) {
+            response = Response.notModified();
+        } else {
+            response = Response.ok(answer.body(), TEXT_CALENDAR);
+            if (answer.gzip()) {
+                response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+            }
+        }
+        return response.header(HttpHeaders.ETAG, answer.etag())
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, VARY)
+                .build();
+    }
+
+    /** True if {@code Accept-Encoding} accepts gzip (named, or {@code *}, with a q-value above 0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        boolean gzip = false;
+        boolean named = false;
+        for (String item : acceptEncoding.split(",")) {
+            String[] parts = item.split(";");
+            String coding = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            boolean acceptable = true;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].trim().toLowerCase(java.util.Locale.ROOT);
+                if (p.startsWith("q=")) {
+                    try {
+                        acceptable = Double.parseDouble(p.substring(2).trim()) > 0;
+                    } catch (NumberFormatException e) {
+                        acceptable = false;
+                    }
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                named = true;
+                gzip = acceptable;
+            } else if (coding.equals("*") && !named) {
+                gzip = acceptable;
+            }
+        }
+        return gzip;
     }
 }
