@@ -23,7 +23,7 @@ import se.driftinfo.notifier.window.WindowChanged;
  *
  * <p>Replicas share one Kafka consumer group, so each consumes only some of the events; the others'
  * changes reach it through the database. Every change to a table a feed is made of raises that
- * table's counter in {@code feed_version} in the same transaction (a trigger, V3 migration), and this
+ * table's counter in {@code feed_version} in the same transaction (a trigger, migration V4), and this
  * class reads the counters every {@code driftinfo.notifier.feeds.version-check-every} (default 1 s;
  * one tiny query per replica, none per request). A counter read raised means its change has
  * committed, so whatever is rendered after that sees it, and {@link VersionedCache} never serves a
