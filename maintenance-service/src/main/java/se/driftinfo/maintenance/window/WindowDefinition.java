@@ -110,15 +110,42 @@ public record WindowDefinition(
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new InvalidFieldException("recurrence", e.getMessage());
         }
+        java.util.Map<String, String> parts = new java.util.HashMap<>();
         for (String part : rule.rule().split(";")) {
             String[] nameValue = part.split("=", 2);
+            parts.put(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
             switch (nameValue[0]) {
                 case "INTERVAL" -> checkPart("INTERVAL", nameValue[1], MAX_INTERVAL);
                 case "COUNT" -> checkPart("COUNT", nameValue[1], MAX_COUNT);
                 default -> {}
             }
         }
+        checkCombinations(parts);
         return rule;
+    }
+
+    /**
+     * The combinations RFC 5545 (3.3.10) forbids. Their recurrence set is undefined, and iCal4j then
+     * gives different occurrences for different ranges asked (the fuzzer found a MONTHLY rule with
+     * BYWEEKNO whose first occurrence one expansion had and another did not): a calendar client would
+     * show other dates than the pages.
+     */
+    private static void checkCombinations(java.util.Map<String, String> parts) {
+        String freq = parts.getOrDefault("FREQ", "");
+        if (parts.containsKey("BYWEEKNO") && !freq.equals("YEARLY")) {
+            throw new InvalidFieldException("recurrence", "BYWEEKNO may only be used with FREQ=YEARLY");
+        }
+        if (parts.containsKey("BYYEARDAY") && !freq.equals("YEARLY")) {
+            throw new InvalidFieldException("recurrence", "BYYEARDAY may only be used with FREQ=YEARLY");
+        }
+        if (parts.containsKey("BYMONTHDAY") && freq.equals("WEEKLY")) {
+            throw new InvalidFieldException("recurrence", "BYMONTHDAY may not be used with FREQ=WEEKLY");
+        }
+        boolean numberedDay = parts.containsKey("BYDAY") && parts.get("BYDAY").matches(".*[0-9].*");
+        if (numberedDay && !(freq.equals("MONTHLY") || (freq.equals("YEARLY") && !parts.containsKey("BYWEEKNO")))) {
+            throw new InvalidFieldException(
+                    "recurrence", "a numbered BYDAY (such as 3WE) needs FREQ=MONTHLY, or FREQ=YEARLY without BYWEEKNO");
+        }
     }
 
     private static void checkPart(String name, String value, int max) {

@@ -58,6 +58,18 @@ class WindowValidationTest {
                 Arguments.of("COUNT=-5", rule("FREQ=DAILY;COUNT=-5"), "recurrence"),
                 Arguments.of("COUNT beyond an int", rule("FREQ=DAILY;COUNT=99999999999"), "recurrence"),
                 Arguments.of("INTERVAL=0", rule("FREQ=DAILY;INTERVAL=0"), "recurrence"),
+                // RFC 5545 leaves these undefined; iCal4j's occurrences then depend on the range asked.
+                Arguments.of(
+                        "MONTHLY with BYWEEKNO (found by the fuzzer)",
+                        request(
+                                "UTC",
+                                LocalDateTime.of(2033, 2, 10, 5, 30),
+                                LocalDateTime.of(2033, 2, 18, 5, 29),
+                                "FREQ=MONTHLY;BYMONTH=6,6;BYWEEKNO=6,6"),
+                        "recurrence"),
+                Arguments.of("WEEKLY with BYYEARDAY", rule("FREQ=WEEKLY;BYYEARDAY=20"), "recurrence"),
+                Arguments.of("WEEKLY with BYMONTHDAY", rule("FREQ=WEEKLY;BYMONTHDAY=20"), "recurrence"),
+                Arguments.of("WEEKLY with a numbered BYDAY", rule("FREQ=WEEKLY;BYDAY=3WE"), "recurrence"),
                 Arguments.of("INTERVAL=-1", rule("FREQ=DAILY;INTERVAL=-1"), "recurrence"),
                 Arguments.of("INTERVAL=2147483647", rule("FREQ=YEARLY;INTERVAL=2147483647"), "recurrence"),
                 Arguments.of("INTERVAL beyond an int", rule("FREQ=DAILY;INTERVAL=99999999999"), "recurrence"),
