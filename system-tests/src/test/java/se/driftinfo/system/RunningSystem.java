@@ -70,13 +70,18 @@ public final class RunningSystem implements BeforeAllCallback {
         Driftinfo.Progress progress = m -> System.out.println("[system-test] " + m);
         progress.step("Starting PostgreSQL, Kafka, SMTP and Keycloak (sign-in)");
         Infrastructure infra = Infrastructure.start(work, false, 0, 0);
-        // A reminder 3 minutes ahead besides the usual ones, so SystemIT sees one fall due within the run
-        // (a reminder is only sent if it falls due at least half its lead after the announcement).
+        // A reminder 1 minute ahead besides the usual ones, looked for every 5 s, so SystemIT sees one fall
+        // due within a minute of the run (a reminder is only sent if it falls due at least half its lead
+        // after the announcement).
         Driftinfo started = Driftinfo.start(
                 root,
                 work,
                 infra,
-                Map.of("notifier-service", Map.of("driftinfo.notifier.reminders.before", "P7D,P1D,PT1H,PT3M")),
+                Map.of(
+                        "notifier-service",
+                        Map.of(
+                                "driftinfo.notifier.reminders.before", "P7D,P1D,PT1H,PT1M",
+                                "driftinfo.notifier.reminders.every", "5s")),
                 progress);
         System.out.printf(
                 "[system-test] whole system ready in %.1f s (shared by every system test in this JVM; logs in %s)%n",

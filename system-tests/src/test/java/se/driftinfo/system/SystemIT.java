@@ -173,11 +173,11 @@ class SystemIT {
                 .then()
                 .statusCode(200);
 
-        // Starts in 5 minutes: the 3-minute reminder of this run (RunningSystem) falls due 2 minutes from
+        // Starts in 2 minutes: the 1-minute reminder of this run (RunningSystem) falls due 1 minute from
         // now, late enough after the announcement to be worth sending; the 1-hour and 1-day ones, due
         // before the announcement, are not sent at all.
         java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Stockholm"))
-                .plusMinutes(5)
+                .plusMinutes(2)
                 .withNano(0);
         planWindow(
                 "Cosmic databasbyte",
@@ -189,7 +189,7 @@ class SystemIT {
 
         // Down until the reminder is due: nothing in memory may be needed to send it afterwards.
         Instant due = start.atZone(java.time.ZoneId.of("Europe/Stockholm"))
-                .minusMinutes(3)
+                .minusMinutes(1)
                 .toInstant();
         system.restart("notifier-service", () -> {
             try {
