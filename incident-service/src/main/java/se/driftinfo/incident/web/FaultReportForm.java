@@ -266,7 +266,7 @@ public class FaultReportForm {
                         problems,
                         "reporterHsaId",
                         "Ange enhetens HSA-id: SE, organisationsnumret (10 siffror), bindestreck"
-                                + " och enhetens id, t.ex. SE2321000230-1234."),
+                                + " och enhetens id, t.ex. SE2321000016-1234."),
                 message(problems, "unitName", "Ange enhetens namn (2–200 tecken)."),
                 message(problems, "contactName", "Ange ditt namn (2–100 tecken)."),
                 message(problems, "contactEmail", "Ange en e-postadress, t.ex. namn@exempel.se."),

@@ -77,7 +77,7 @@ class PublicPagesIT {
         assertFieldError(
                 page.getByLabel("Enhetens HSA-id"),
                 "Ange enhetens HSA-id: SE, organisationsnumret (10 siffror), bindestreck och enhetens id,"
-                        + " t.ex. SE2321000230-1234.");
+                        + " t.ex. SE2321000016-1234.");
         assertFieldError(page.getByLabel("Enhetens namn"), "Ange enhetens namn (2–200 tecken).");
         assertFieldError(page.getByLabel("Beskriv felet"), "Beskriv felet med 10–4000 tecken.");
         for (String fine : new String[] {"Ditt namn", "E-post", "System"}) {
