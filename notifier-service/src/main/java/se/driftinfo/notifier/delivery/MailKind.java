@@ -20,6 +20,8 @@ public enum MailKind {
     FAULT_REPORT_RECEIVED("RECEIVED"),
     FAULT_REPORT_TRIAGED("TRIAGED"),
     FAULT_REPORT_STATUS_CHANGED("STATUS_CHANGED"),
+    /** The helpdesk linked the report to an outage: told once per report and outage. */
+    FAULT_REPORT_LINKED("LINKED"),
     CONFIRM("CONFIRM");
 
     private static final Map<String, MailKind> BY_EVENT_TYPE = Map.ofEntries(

@@ -63,6 +63,9 @@ public interface MailMessages {
     @Message("Er felanmälan {reference}: ny status")
     String faultReportChanged(String reference);
 
+    @Message("Er felanmälan {reference} gäller en driftstörning")
+    String faultReportLinked(String reference);
+
     @Message("Er felanmälan {reference} är åtgärdad")
     String faultReportResolved(String reference);
 
@@ -145,6 +148,12 @@ public interface MailMessages {
     /** After the reference. */
     @Message("om {system} har ny status: {status}.")
     String faultReportChangedTail(String system, String status);
+
+    /** After the reference, when the helpdesk has linked the report to an outage. */
+    @Message(
+            "om {system} gäller {#if outage}driftstörningen {outage}{#else}en driftstörning{/if}. Vi arbetar med den, och ni får besked när den är"
+                    + " åtgärdad. Använd er reservrutin så länge.")
+    String faultReportLinkedTail(String system, String outage);
 
     /** A report's status in words; a status added later is shown as sent. */
     @Message("{#when status}{#is 'NEW'}mottagen{#is 'TRIAGED'}bedömd{#is 'IN_PROGRESS'}under arbete"

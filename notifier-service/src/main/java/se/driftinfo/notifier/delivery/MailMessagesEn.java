@@ -76,6 +76,10 @@ public interface MailMessagesEn extends MailMessages {
     String faultReportChanged(String reference);
 
     @Override
+    @Message("Your fault report {reference} concerns an outage")
+    String faultReportLinked(String reference);
+
+    @Override
     @Message("Your fault report {reference} is resolved")
     String faultReportResolved(String reference);
 
@@ -171,6 +175,12 @@ public interface MailMessagesEn extends MailMessages {
     @Override
     @Message("about {system} has a new status: {status}.")
     String faultReportChangedTail(String system, String status);
+
+    @Override
+    @Message(
+            "about {system} concerns {#if outage}the outage {outage}{#else}an outage{/if}. We are working on it and will tell you when it is"
+                    + " resolved. Use your reserve routine until then.")
+    String faultReportLinkedTail(String system, String outage);
 
     @Override
     @Message("{#when status}{#is 'NEW'}received{#is 'TRIAGED'}assessed{#is 'IN_PROGRESS'}in progress"

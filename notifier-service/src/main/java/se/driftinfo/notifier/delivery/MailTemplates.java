@@ -39,11 +39,12 @@ public class MailTemplates {
             String unsubscribeUrl) {}
 
     /**
-     * @param kind RECEIVED, TRIAGED or STATUS_CHANGED
+     * @param kind RECEIVED, LINKED or STATUS_CHANGED
      * @param status the report's status in the reader's words
      * @param fixed resolved or closed: the mail says the fault is fixed and gives no reserve-routine advice
      * @param resolution what the helpdesk wrote when resolving it, or null
      * @param byOutage resolved because the outage it belonged to was resolved
+     * @param outage the outage a LINKED mail names (reference and title), else null
      */
     public record FaultReportMail(
             String kind,
@@ -55,7 +56,8 @@ public class MailTemplates {
             boolean fixed,
             boolean closed,
             String resolution,
-            boolean byOutage) {}
+            boolean byOutage,
+            String outage) {}
 
     /** @param manageUrl renews the private feed address; this mail is the only one that has it */
     public record ConfirmMail(

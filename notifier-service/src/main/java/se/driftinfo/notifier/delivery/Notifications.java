@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import se.driftinfo.contracts.incident.FaultReportEventV1;
+import se.driftinfo.contracts.incident.FaultReportEventV1.FaultReportV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.notifier.outage.FaultReportChanged;
@@ -82,16 +84,39 @@ public class Notifications {
         outageFanOuts.start(changed.eventId(), changed.type(), changed.data());
     }
 
-    /** Acknowledges a fault report, and tells the reporter when its status changes. */
+    /**
+     * Acknowledges a fault report, and tells the reporter when its status changes. Priority,
+     * responsibility, assignee and time spent are the helpdesk's own business: a triage is told only
+     * when it links the report to an outage, once per report and outage.
+     */
     @Transactional(TxType.MANDATORY)
     void faultReportChanged(@Observes FaultReportChanged changed) {
+        FaultReportEventV1 event = changed.data();
+        MailKind kind = MailKind.ofFaultReportEvent(changed.type());
+        if (kind == MailKind.FAULT_REPORT_TRIAGED) {
+            linkedToOutage(event);
+            return;
+        }
         recipients
-                .reporter(changed.data().report())
-                .ifPresent(reporter -> deliveries.enqueue(
-                        changed.eventId(),
-                        reporter,
-                        null,
-                        faultReportMails.compose(MailKind.ofFaultReportEvent(changed.type()), changed.data())));
+                .reporter(event.report())
+                .ifPresent(reporter ->
+                        deliveries.enqueue(changed.eventId(), reporter, null, faultReportMails.compose(kind, event)));
+    }
+
+    private void linkedToOutage(FaultReportEventV1 event) {
+        FaultReportV1 report = event.report();
+        boolean toldOnArrival = event.coveredBy() != null
+                && report.outageId() != null
+                && report.outageId().equals(event.coveredBy().id());
+        if (report.outageId() == null || toldOnArrival) {
+            return;
+        }
+        // Keyed by report and outage, not by event: later triage of the same report mails nothing.
+        UUID key = UUID.nameUUIDFromBytes(
+                ("linked|" + report.id() + "|" + report.outageId()).getBytes(StandardCharsets.UTF_8));
+        recipients
+                .reporter(report)
+                .ifPresent(reporter -> deliveries.enqueue(key, reporter, null, faultReportMails.linked(event)));
     }
 
     /** The double opt-in mail; keyed by the subscription id so it is queued once. */

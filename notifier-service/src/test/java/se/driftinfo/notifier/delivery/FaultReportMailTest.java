@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -22,11 +23,14 @@ import se.driftinfo.contracts.Topics;
 import se.driftinfo.contracts.incident.FaultReportEventV1;
 import se.driftinfo.contracts.incident.FaultReportEventV1.CoverV1;
 import se.driftinfo.contracts.incident.FaultReportEventV1.FaultReportV1;
+import se.driftinfo.contracts.incident.OutageEventV1;
+import se.driftinfo.contracts.incident.OutageEventV1.OutageV1;
 import se.driftinfo.infra.InfraTestResource;
 import se.driftinfo.notifier.Events;
 import se.driftinfo.notifier.Eventually;
 import se.driftinfo.notifier.Mailbox;
 import se.driftinfo.notifier.Mails;
+import se.driftinfo.notifier.outage.OutageRepository;
 
 /** What the reporter of a fault is told as the report moves on, end to end: Kafka in, real SMTP out. */
 @QuarkusTest
@@ -39,6 +43,9 @@ class FaultReportMailTest {
 
     @Inject
     MailMessages swedish;
+
+    @Inject
+    OutageRepository outages;
 
     @Inject
     @Localized("en")
@@ -141,6 +148,87 @@ class FaultReportMailTest {
         assertFalse(text.contains("reserve routine"), text);
         assertFalse(text.contains("The helpdesk wrote"), text);
         assertFalse(text.contains("RESOLVED"), text);
+    }
+
+    @Test
+    void aTriageIsToldOnlyWhenItLinksTheReportToAnOutageAndThenOnce() {
+        String region = newRegion();
+        String email = "reception-" + UUID.randomUUID() + "@hc.example";
+        UUID reportId = UUID.randomUUID();
+        String reference = "FR-2027-" + reportId.toString().substring(0, 6);
+        publish(
+                UUID.randomUUID(),
+                EventTypes.FAULT_REPORT_RECEIVED,
+                new FaultReportEventV1(report(reportId, reference, email, "sv", region, "NEW", null, 0), null));
+        Mailbox.await(email, 1);
+        // Priority and responsibility set: the helpdesk's business, no mail.
+        publish(
+                UUID.randomUUID(),
+                EventTypes.FAULT_REPORT_TRIAGED,
+                new FaultReportEventV1(report(reportId, reference, email, "sv", region, "NEW", null, 1), null));
+
+        UUID outageId = UUID.randomUUID();
+        Instant started = RECEIVED.plusSeconds(900);
+        Events.publish(
+                Topics.INCIDENTS,
+                outageId.toString(),
+                EventTypes.OUTAGE_DECLARED,
+                new OutageEventV1(
+                        new OutageV1(
+                                outageId,
+                                "DS-2027-000042",
+                                "Cosmic svarar inte",
+                                region,
+                                List.of("cosmic"),
+                                "OUTAGE",
+                                "INVESTIGATING",
+                                started,
+                                null,
+                                0,
+                                started),
+                        new OutageEventV1.StatusUpdateV1("INVESTIGATING", "Vi felsöker.", started)));
+        Eventually.until(
+                Duration.ofSeconds(20),
+                "the outage in the read model",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> outages.findByIdOptional(outageId).isPresent()),
+                known -> known);
+        // Linked to the outage, then assigned: one mail, for the link.
+        for (int n = 2; n <= 3; n++) {
+            publish(
+                    UUID.randomUUID(),
+                    EventTypes.FAULT_REPORT_TRIAGED,
+                    new FaultReportEventV1(report(reportId, reference, email, "sv", region, "NEW", outageId, n), null));
+        }
+        // Same key, so consumed after the triages: once its mail is here, they were handled.
+        publish(
+                UUID.randomUUID(),
+                EventTypes.FAULT_REPORT_STATUS_CHANGED,
+                new FaultReportEventV1(
+                        report(reportId, reference, email, "sv", region, "IN_PROGRESS", outageId, 4), null));
+        List<MimeMessage> mails = Eventually.until(
+                Duration.ofSeconds(20), "the in-progress mail", () -> Mailbox.to(email), all -> all.stream()
+                        .anyMatch(m -> Mails.text(Mails.part(m, "text/plain").orElseThrow())
+                                .contains("under arbete")));
+
+        // Sorted: senders work in parallel, so the last two may arrive in either order.
+        List<String> subjects = mails.stream().map(Mails::subject).sorted().toList();
+        assertEquals(
+                List.of(
+                        "Er felanmälan " + reference + " gäller en driftstörning",
+                        "Er felanmälan " + reference + ": ny status",
+                        "Vi har tagit emot er felanmälan " + reference),
+                subjects,
+                "receipt, link, status; no mail for priority or assignee");
+        String linked = text(mails.stream()
+                .filter(m -> Mails.subject(m).endsWith("gäller en driftstörning"))
+                .findFirst()
+                .orElseThrow());
+        assertTrue(
+                linked.contains("Felanmälan " + reference
+                        + " om COSMIC gäller driftstörningen DS-2027-000042 (Cosmic svarar inte). Vi arbetar med"
+                        + " den, och ni får besked när den är åtgärdad. Använd er reservrutin så länge."),
+                linked);
     }
 
     @Test
