@@ -155,6 +155,11 @@ public interface MailMessages {
                     + " åtgärdad. Använd er reservrutin så länge.")
     String faultReportLinkedTail(String system, String outage);
 
+    /** An outage's status in words, as the status page says it; a status added later is shown as sent. */
+    @Message("{#when status}{#is 'INVESTIGATING'}Felsökning pågår{#is 'IDENTIFIED'}Orsaken är hittad"
+            + "{#is 'MONITORING'}Åtgärdad, bevakas{#is 'RESOLVED'}Åtgärdad{#else}{status}{/when}")
+    String outageStatus(String status);
+
     /** A report's status in words; a status added later is shown as sent. */
     @Message("{#when status}{#is 'NEW'}mottagen{#is 'TRIAGED'}bedömd{#is 'IN_PROGRESS'}under arbete"
             + "{#is 'WAITING_FOR_REPORTER'}väntar på svar från er{#is 'RESOLVED'}åtgärdad{#is 'CLOSED'}avslutad"

@@ -183,6 +183,11 @@ public interface MailMessagesEn extends MailMessages {
     String faultReportLinkedTail(String system, String outage);
 
     @Override
+    @Message("{#when status}{#is 'INVESTIGATING'}Investigating{#is 'IDENTIFIED'}Cause identified"
+            + "{#is 'MONITORING'}Fixed, monitoring{#is 'RESOLVED'}Resolved{#else}{status}{/when}")
+    String outageStatus(String status);
+
+    @Override
     @Message("{#when status}{#is 'NEW'}received{#is 'TRIAGED'}assessed{#is 'IN_PROGRESS'}in progress"
             + "{#is 'WAITING_FOR_REPORTER'}waiting for your reply{#is 'RESOLVED'}resolved{#is 'CLOSED'}closed"
             + "{#else}{status}{/when}")

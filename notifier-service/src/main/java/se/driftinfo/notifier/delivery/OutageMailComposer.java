@@ -37,7 +37,7 @@ class OutageMailComposer {
                 catalog.regionName(outage.region()),
                 catalog.systemNames(outage.region(), outage.systems()),
                 "OUTAGE".equals(outage.impact()),
-                outage.status(),
+                text.outageStatus(outage.status()),
                 event.update() == null ? null : event.update().message(),
                 dates.at(outage.startedAt().atZone(zone(outage.region())), sv),
                 unsubscribe);

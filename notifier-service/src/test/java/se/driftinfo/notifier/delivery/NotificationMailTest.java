@@ -237,11 +237,16 @@ class NotificationMailTest {
         mails = Mailbox.to(email);
         assertEquals(3, mails.size(), "confirmation, declared once, resolved");
         assertEquals("Driftstörning: Cosmic svarar inte", Mails.subject(mails.get(1)));
-        assertTrue(
-                Mails.text(Mails.part(mails.get(1), "text/plain").orElseThrow()).contains("Starta er reservrutin"));
+        String declaredText = Mails.text(Mails.part(mails.get(1), "text/plain").orElseThrow());
+        assertTrue(declaredText.contains("Starta er reservrutin"), declaredText);
+        assertTrue(declaredText.contains("Status: Felsökning pågår"), "the status in words: " + declaredText);
+        assertFalse(declaredText.contains("INVESTIGATING"), declaredText);
         assertEquals("Åtgärdad driftstörning: Cosmic svarar inte", Mails.subject(mails.get(2)));
-        assertTrue(Mails.text(Mails.part(mails.get(2), "text/plain").orElseThrow())
-                .contains("Ni kan avsluta reservrutinen"));
+        String resolvedText = Mails.text(Mails.part(mails.get(2), "text/plain").orElseThrow());
+        assertTrue(resolvedText.contains("Ni kan avsluta reservrutinen"), resolvedText);
+        assertTrue(resolvedText.contains("Status: Åtgärdad"), resolvedText);
+        String resolvedHtml = Mails.text(Mails.part(mails.get(2), "text/html").orElseThrow());
+        assertTrue(resolvedHtml.contains("Status: Åtgärdad"), resolvedHtml);
         assertEquals(1L, (long) QuarkusTransaction.requiringNew()
                 .call(() -> Delivery.count("eventId = ?1 and recipient = ?2", eventId, email)));
     }
