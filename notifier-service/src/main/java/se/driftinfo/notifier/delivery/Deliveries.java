@@ -3,6 +3,7 @@ package se.driftinfo.notifier.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -120,21 +121,31 @@ public class Deliveries {
 
     /**
      * Takes the lease on a mail again for {@code run}, until {@code leaseEnd}, if the run still holds
-     * it and the mail is still pending; one statement that also reads the mail to send.
+     * it and the mail is still pending; one statement that also reads the mail to send, and records
+     * the mail the run sent just before (as {@link #recordSent}), so each mail costs one statement.
      *
+     * @param sentBefore the mail the run's SMTP server took just before, not yet recorded, or null
      * @return the mail (not managed: changing it writes nothing), or empty if the run lost it (another run took it over, it was sent or cancelled)
      */
     @Transactional(TxType.MANDATORY)
-    public Optional<Delivery> retake(long id, UUID run, Instant leaseEnd) {
+    public Optional<Delivery> retake(long id, UUID run, Instant leaseEnd, Long sentBefore) {
         // Plain columns, not the entity: mapping and managing an entity cost more than the statement.
+        // The CTE runs whether or not the main statement finds its row; with no mail before, it
+        // matches nothing.
         @SuppressWarnings("unchecked")
         List<Object[]> held = em.createNativeQuery("""
+                with sent as (
+                    update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?4, last_error = null,
+                        text_body = '', html_body = '', ics = null, ics_method = null, unsubscribe_url = null
+                    where id = ?5 and status <> 'SENT')
                 update delivery set next_attempt_at = ?1
                 where id = ?2 and lease_owner = ?3 and status = 'PENDING'
                 returning event_id, recipient, subject, text_body, html_body, ics, ics_method, unsubscribe_url""")
                 .setParameter(1, leaseEnd)
                 .setParameter(2, id)
                 .setParameter(3, run)
+                .setParameter(4, Instant.now(clock))
+                .setParameter(5, sentBefore == null ? -1L : sentBefore)
                 .setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
         return held.stream().findFirst().map(row -> {
@@ -181,7 +192,12 @@ public class Deliveries {
      */
     @Transactional(TxType.MANDATORY)
     public int cancelQueuedFor(UUID subscriptionId, UUID otherActiveSubscription) {
-        List<Delivery> queued = Delivery.list("subscriptionId = ?1 and status = ?2", subscriptionId, Delivery.PENDING);
+        // Locked in id order, as a sender locks the rows of its batch (it records one mail and re-takes
+        // the next in one transaction): two transactions never wait for each other in a circle.
+        List<Delivery> queued = Delivery.<Delivery>find(
+                        "subscriptionId = ?1 and status = ?2 order by id", subscriptionId, Delivery.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         for (Delivery delivery : queued) {
             if (otherActiveSubscription != null) {
                 delivery.subscriptionId = otherActiveSubscription;
