@@ -7,7 +7,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -133,24 +132,7 @@ public class DeliverySender {
 
     /** Leases up to a batch of mail due at {@code now} to {@code run}. */
     List<Long> claim(UUID run, Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            // One statement: the rows are locked by the subquery (array(): evaluated once, never more
-            // than the batch), leased by the update.
-            @SuppressWarnings("unchecked")
-            List<Long> claimed = em.createNativeQuery("""
-                    update delivery set next_attempt_at = ?3, lease_owner = ?4
-                    where id = any(array(select id from delivery where status = 'PENDING' and next_attempt_at <= ?1
-                        order by id limit ?2 for update skip locked))
-                    returning id""", Long.class)
-                    .setParameter(1, now)
-                    .setParameter(2, config.batchSize())
-                    .setParameter(3, now.plus(config.lease()))
-                    .setParameter(4, run)
-                    .setFlushMode(FlushModeType.COMMIT)
-                    .getResultList();
-            // In id order, as the rows were locked (see Deliveries.cancelQueuedFor).
-            return claimed.stream().sorted().toList();
-        });
+        return deliveries.claim(run, now, now.plus(config.lease()), config.batchSize());
     }
 
     /**
@@ -181,10 +163,11 @@ public class DeliverySender {
      * @return true if the SMTP server took the mail (not yet recorded)
      */
     private boolean send(UUID run, long id, Long sentBefore, Instant now) {
-        Mail mail = QuarkusTransaction.requiringNew().call(() -> deliveries
+        // Outside any transaction: the one statement is a transaction of its own.
+        Mail mail = deliveries
                 .retake(id, run, now.plus(config.lease()), sentBefore)
                 .map(d -> toMail(d, messageIdDomain))
-                .orElse(null));
+                .orElse(null);
         if (mail == null) {
             LOG.debugf("Mail %d is no longer this sender's to send (lease lost, sent or cancelled)", id);
             return false;
@@ -202,7 +185,7 @@ public class DeliverySender {
     }
 
     private void recordSent(long id) {
-        QuarkusTransaction.requiringNew().run(() -> deliveries.recordSent(id, Instant.now(clock)));
+        deliveries.recordSent(id, Instant.now(clock));
     }
 
     /**
