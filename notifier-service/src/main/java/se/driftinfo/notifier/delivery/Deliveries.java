@@ -256,7 +256,7 @@ public class Deliveries {
     @Transactional(TxType.MANDATORY)
     public int cancelQueuedFor(UUID subscriptionId, UUID otherActiveSubscription) {
         // Locked in id order, as a sender locks the rows of its batch (it records one mail and re-takes
-        // the next in one transaction): two transactions never wait for each other in a circle.
+        // the next in one statement): two transactions never wait for each other in a circle.
         List<Delivery> queued = Delivery.<Delivery>find(
                         "subscriptionId = ?1 and status = ?2 order by id", subscriptionId, Delivery.PENDING)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)

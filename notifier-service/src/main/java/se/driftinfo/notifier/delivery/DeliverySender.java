@@ -111,11 +111,11 @@ public class DeliverySender {
     }
 
     /**
-     * Sends one batch of due mail; returns how many rows were claimed. Claiming is a short
-     * transaction that leases the rows to this run (pushes their next attempt past the lease and
-     * names the run as owner), so no lock is held while SMTP is slow. A success is recorded in the
-     * transaction that re-takes the lease of the next mail, right after the send, so each mail costs
-     * one transaction instead of two; a failure is recorded in one of its own.
+     * Sends one batch of due mail; returns how many rows were claimed. Claiming is one
+     * statement that leases the rows to this run (pushes their next attempt past the lease and names
+     * the run as owner), so no lock is held while SMTP is slow. A success is recorded in the statement
+     * that re-takes the lease of the next mail, right after the send, so each mail costs one statement
+     * instead of two transactions; a failure is recorded in a transaction of its own.
      */
     public int sendDue() {
         UUID run = UUID.randomUUID();
@@ -159,7 +159,7 @@ public class DeliverySender {
      * conversation, which times out long before it ends.
      *
      * @param sentBefore the mail this run sent just before, not yet recorded, or null: it is recorded in
-     *     the same transaction as the re-take, and commits even if this mail is no longer the run's
+     *     the statement that re-takes this one, and is even if this mail is no longer the run's
      * @return true if the SMTP server took the mail (not yet recorded)
      */
     private boolean send(UUID run, long id, Long sentBefore, Instant now) {
