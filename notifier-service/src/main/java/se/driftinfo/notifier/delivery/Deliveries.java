@@ -1,12 +1,22 @@
 package se.driftinfo.notifier.delivery;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,12 +27,19 @@ import java.util.function.Function;
 public class Deliveries {
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final Clock clock;
     private final AfterCommit afterCommit;
     private final DeliverySender sender;
 
-    public Deliveries(EntityManager em, Clock clock, AfterCommit afterCommit, DeliverySender sender) {
+    public Deliveries(
+            EntityManager em,
+            AgroalDataSource dataSource,
+            Clock clock,
+            AfterCommit afterCommit,
+            DeliverySender sender) {
         this.em = em;
+        this.dataSource = dataSource;
         this.clock = clock;
         this.afterCommit = afterCommit;
         this.sender = sender;
@@ -119,56 +136,113 @@ public class Deliveries {
     }
 
     /**
-     * Takes the lease on a mail again for {@code run}, until {@code leaseEnd}, if the run still holds
-     * it and the mail is still pending; one statement that also reads the mail to send.
+     * Leases up to {@code limit} mails due at {@code now} to {@code run} until {@code leaseEnd}: names
+     * the run as owner and pushes the next attempt past the lease, so no lock is held while SMTP is
+     * slow and no other run takes them meanwhile. One statement, its own transaction (plain JDBC, as
+     * {@link #retake}); {@code skip locked} lets senders and replicas claim side by side.
      *
+     * @return the ids claimed, in id order, as they were locked (see {@link #cancelQueuedFor})
+     */
+    public List<Long> claim(UUID run, Instant now, Instant leaseEnd, int limit) {
+        // array(): the subquery is evaluated once, so never more than the batch is leased.
+        String sql = """
+                update delivery set next_attempt_at = ?, lease_owner = ?
+                where id = any(array(select id from delivery where status = 'PENDING' and next_attempt_at <= ?
+                    order by id limit ? for update skip locked))
+                returning id""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, utc(leaseEnd));
+            statement.setObject(2, run);
+            statement.setObject(3, utc(now));
+            statement.setInt(4, limit);
+            List<Long> claimed = new ArrayList<>(limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(rows.getLong(1));
+                }
+            }
+            Collections.sort(claimed);
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim mail to send: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes the lease on a mail again for {@code run}, until {@code leaseEnd}, if the run still holds
+     * it and the mail is still pending; one statement that also reads the mail to send, and records
+     * the mail the run sent just before (as {@link #recordSent}), so each mail costs one statement.
+     *
+     * <p>Plain JDBC, in the caller's transaction if there is one, else one statement is its own
+     * transaction: the sender does this once per mail, and a JTA transaction with a Hibernate native
+     * query around it cost more CPU than the statement (JFR, #14).
+     *
+     * @param sentBefore the mail the run's SMTP server took just before, not yet recorded, or null
      * @return the mail (not managed: changing it writes nothing), or empty if the run lost it (another run took it over, it was sent or cancelled)
      */
-    @Transactional(TxType.MANDATORY)
-    public Optional<Delivery> retake(long id, UUID run, Instant leaseEnd) {
-        // Plain columns, not the entity: mapping and managing an entity cost more than the statement.
-        @SuppressWarnings("unchecked")
-        List<Object[]> held = em.createNativeQuery("""
-                update delivery set next_attempt_at = ?1
-                where id = ?2 and lease_owner = ?3 and status = 'PENDING'
-                returning event_id, recipient, subject, text_body, html_body, ics, ics_method, unsubscribe_url""")
-                .setParameter(1, leaseEnd)
-                .setParameter(2, id)
-                .setParameter(3, run)
-                .setFlushMode(FlushModeType.COMMIT)
-                .getResultList();
-        return held.stream().findFirst().map(row -> {
-            Delivery mail = new Delivery();
-            mail.id = id;
-            mail.eventId = (UUID) row[0];
-            mail.recipient = (String) row[1];
-            mail.subject = (String) row[2];
-            mail.textBody = (String) row[3];
-            mail.htmlBody = (String) row[4];
-            mail.ics = (String) row[5];
-            mail.icsMethod = (String) row[6];
-            mail.unsubscribeUrl = (String) row[7];
-            mail.status = Delivery.PENDING;
-            mail.leaseOwner = run;
-            return mail;
-        });
+    public Optional<Delivery> retake(long id, UUID run, Instant leaseEnd, Long sentBefore) {
+        // The CTE runs whether or not the main statement finds its row; with no mail before, it
+        // matches nothing (ids are positive).
+        String sql = """
+                with sent as (
+                    update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null,
+                        text_body = '', html_body = '', ics = null, ics_method = null, unsubscribe_url = null
+                    where id = ? and status <> 'SENT')
+                update delivery set next_attempt_at = ?
+                where id = ? and lease_owner = ? and status = 'PENDING'
+                returning event_id, recipient, subject, text_body, html_body, ics, ics_method, unsubscribe_url""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, utc(Instant.now(clock)));
+            statement.setLong(2, sentBefore == null ? -1L : sentBefore);
+            statement.setObject(3, utc(leaseEnd));
+            statement.setLong(4, id);
+            statement.setObject(5, run);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Delivery mail = new Delivery();
+                mail.id = id;
+                mail.eventId = row.getObject(1, UUID.class);
+                mail.recipient = row.getString(2);
+                mail.subject = row.getString(3);
+                mail.textBody = row.getString(4);
+                mail.htmlBody = row.getString(5);
+                mail.ics = row.getString(6);
+                mail.icsMethod = row.getString(7);
+                mail.unsubscribeUrl = row.getString(8);
+                mail.status = Delivery.PENDING;
+                mail.leaseOwner = run;
+                return Optional.of(mail);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not re-take mail " + id + ": " + e.getMessage(), e);
+        }
     }
 
     /**
      * The SMTP server took the mail: recorded whoever holds the lease now, unless already recorded
-     * (as {@link Delivery#sent}: the content goes, the attempt counts). One statement: this is done
-     * once for every mail sent.
+     * (as {@link Delivery#sent}: the content goes, the attempt counts). One statement, plain JDBC as
+     * {@link #retake}: the last mail of a sender's batch is recorded alone.
      */
-    @Transactional(TxType.MANDATORY)
     public void recordSent(long id, Instant now) {
-        em.createNativeQuery("""
-                update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?1, last_error = null,
-                    text_body = '', html_body = '', ics = null, ics_method = null, unsubscribe_url = null
-                where id = ?2 and status <> 'SENT'""")
-                .setParameter(1, now)
-                .setParameter(2, id)
-                .setFlushMode(FlushModeType.COMMIT)
-                .executeUpdate();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null,
+                            text_body = '', html_body = '', ics = null, ics_method = null, unsubscribe_url = null
+                        where id = ? and status <> 'SENT'""")) {
+            statement.setObject(1, utc(now));
+            statement.setLong(2, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record mail " + id + " as sent: " + e.getMessage(), e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /**
@@ -181,7 +255,12 @@ public class Deliveries {
      */
     @Transactional(TxType.MANDATORY)
     public int cancelQueuedFor(UUID subscriptionId, UUID otherActiveSubscription) {
-        List<Delivery> queued = Delivery.list("subscriptionId = ?1 and status = ?2", subscriptionId, Delivery.PENDING);
+        // Locked in id order, as a sender locks the rows of its batch (it records one mail and re-takes
+        // the next in one statement): two transactions never wait for each other in a circle.
+        List<Delivery> queued = Delivery.<Delivery>find(
+                        "subscriptionId = ?1 and status = ?2 order by id", subscriptionId, Delivery.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         for (Delivery delivery : queued) {
             if (otherActiveSubscription != null) {
                 delivery.subscriptionId = otherActiveSubscription;

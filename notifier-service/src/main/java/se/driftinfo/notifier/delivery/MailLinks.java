@@ -19,7 +19,17 @@ class MailLinks {
 
     /** In every mail to a subscriber; also the RFC 8058 one-click target. */
     String unsubscribe(Subscription s) {
-        return publicUrl + "/subscriptions/unsubscribe/" + unsubscribeTokens.of(s);
+        return unsubscribeWithToken(unsubscribeToken(s));
+    }
+
+    /** The token of {@code s}'s unsubscribe link: base64url, so it reads the same escaped as HTML. */
+    String unsubscribeToken(Subscription s) {
+        return unsubscribeTokens.of(s);
+    }
+
+    /** The unsubscribe link carrying {@code token}. */
+    String unsubscribeWithToken(String token) {
+        return publicUrl + "/subscriptions/unsubscribe/" + token;
     }
 
     /** Only in the confirmation mail, composed in the request that made the token. */

@@ -105,9 +105,12 @@ class OutageFanOuts {
             int size = fanOut.afterSubscription == null ? firstBatchSize : batchSize;
             SubscriptionRepository.Page page =
                     recipients.interestedIn(fanOut.region, fanOut.systems, fanOut.afterSubscription, size);
-            List<Deliveries.Queued> batch = new ArrayList<>(page.wanting().size());
-            for (Subscription s : page.wanting()) {
-                batch.add(new Deliveries.Queued(s.email, s.id, outageMails.compose(kind, event, s)));
+            List<Subscription> wanting = page.wanting();
+            List<RenderedMail> mails = outageMails.compose(kind, event, wanting);
+            List<Deliveries.Queued> batch = new ArrayList<>(wanting.size());
+            for (int i = 0; i < wanting.size(); i++) {
+                Subscription s = wanting.get(i);
+                batch.add(new Deliveries.Queued(s.email, s.id, mails.get(i)));
             }
             int queued = deliveries.enqueueAll(eventId, batch);
             fanOut.advance(page.last(), queued, page.end(), Instant.now(clock));

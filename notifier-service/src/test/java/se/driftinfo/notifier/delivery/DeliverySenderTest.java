@@ -80,6 +80,32 @@ class DeliverySenderTest {
     }
 
     @Test
+    @DisplayName(
+            "a success is recorded with the next mail's lease re-take, also when that mail is no longer the sender's")
+    void aSuccessIsRecordedWithTheNextReTakeEvenWhenThatMailWasLost() {
+        long sent = queueNotYetDue("recorded-" + UUID.randomUUID() + "@hc.example");
+        long lost = queueNotYetDue("taken-over-" + UUID.randomUUID() + "@hc.example");
+        UUID run = UUID.randomUUID();
+        lease(sent, run);
+        lease(lost, UUID.randomUUID());
+
+        // The SMTP server took `sent`; the run goes on to `lost`, which another run took over meanwhile.
+        var next = QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.retake(lost, run, Instant.now().plus(Duration.ofHours(1)), sent));
+
+        assertTrue(next.isEmpty(), "the mail another run holds is not this run's to send");
+        Delivery recorded = find(sent);
+        assertEquals(Delivery.SENT, recorded.status, "the success is recorded all the same");
+        assertEquals(1, recorded.attempts);
+        assertEquals("", recorded.textBody, "a sent mail keeps no content");
+        Delivery untouched = find(lost);
+        assertEquals(Delivery.PENDING, untouched.status);
+        assertEquals(0, untouched.attempts);
+        QuarkusTransaction.requiringNew()
+                .run(() -> Delivery.<Delivery>findById(lost).cancel());
+    }
+
+    @Test
     @DisplayName("at-least-once: every attempt of a mail carries the same Message-ID, derived from its row")
     void aResentMailCarriesTheSameMessageId() {
         String recipient = "message-id-" + UUID.randomUUID() + "@hc.example";

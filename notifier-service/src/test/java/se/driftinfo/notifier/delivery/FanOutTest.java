@@ -2,6 +2,8 @@ package se.driftinfo.notifier.delivery;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,6 +78,14 @@ class FanOutTest {
         assertEquals(Map.of(), notOnce(copies, subscribers), "every subscriber has the outage mail exactly once");
         sleep(2000);
         assertEquals(Map.of(), notOnce(copiesOf(domain, title), subscribers), "and no second copy comes later");
+        // Each recorded as sent once (a success is recorded with the next mail's re-take, the last of a
+        // batch alone): none is left pending to be sent again when its lease runs out.
+        assertEquals(
+                Map.of("SENT/1", 450L),
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Delivery.<Delivery>list("recipient like ?1", "%@" + domain).stream()
+                                .collect(Collectors.groupingBy(
+                                        d -> d.status + "/" + d.attempts, Collectors.counting()))));
     }
 
     @Test
@@ -139,6 +149,52 @@ class FanOutTest {
         Map<String, Long> copies = copiesOf(domain, title);
         assertEquals(Map.of(), notOnce(copies, staying), "everyone else has it once");
         assertEquals(0L, copies.getOrDefault(leavingEmail, 0L), "the one who left has none");
+    }
+
+    @Test
+    @DisplayName(
+            "rendered once per language and batch, each subscriber's mail still carries their own unsubscribe link, in their language, with the title escaped")
+    void eachMailCarriesItsOwnSubscribersUnsubscribeLink() {
+        String region = Subscribers.newRegion();
+        String domain = "own-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        // Two batches (20, then the rest), each with Swedish and English readers.
+        List<String> subscribers = seed(region, domain, FIRST_BATCH + 10);
+        String title = "Cosmic <b>nere</b> & \"långsam\" (" + domain + ")";
+
+        declare(region, title);
+
+        awaitCopies(domain, title, subscribers.size());
+        Map<String, String> links = QuarkusTransaction.requiringNew()
+                .call(() -> Subscription.<Subscription>list("email like ?1", "%@" + domain).stream()
+                        .collect(Collectors.toMap(
+                                s -> s.email,
+                                s -> "http://localhost:8083/subscriptions/unsubscribe/" + unsubscribeTokens.of(s))));
+        List<MimeMessage> mails = InfraTestResource.infrastructure().mail().received().stream()
+                .filter(m -> Mails.subject(m).contains(title))
+                .filter(m -> recipient(m).endsWith("@" + domain))
+                .toList();
+        assertEquals(subscribers.size(), mails.size());
+        for (MimeMessage mail : mails) {
+            String to = recipient(mail);
+            String link = links.get(to);
+            String text = Mails.text(Mails.part(mail, "text/plain").orElseThrow());
+            String html = Mails.text(Mails.part(mail, "text/html").orElseThrow());
+            assertEquals("<" + link + ">", Mails.header(mail, "List-Unsubscribe"), to + ": one-click header");
+            assertTrue(text.contains(link), to + ": the text part's link is the subscriber's own\n" + text);
+            assertTrue(html.contains("href=\"" + link + "\""), to + ": the HTML part's link is the subscriber's own");
+            links.entrySet().stream()
+                    .filter(other -> !other.getKey().equals(to))
+                    .forEach(other -> assertFalse(
+                            text.contains(other.getValue()) || html.contains(other.getValue()),
+                            to + " carries the link of " + other.getKey()));
+            assertFalse(html.contains("<b>nere</b>"), to + ": markup in the title is escaped");
+            assertTrue(html.contains("&lt;b&gt;nere&lt;/b&gt; &amp; &quot;långsam&quot;"), html);
+            // seed(): even numbers read Swedish, odd English.
+            boolean swedish = Integer.parseInt(to.substring(1, 4)) % 2 == 0;
+            String own = swedish ? "Avsluta prenumerationen: " : "Unsubscribe: ";
+            String other = swedish ? "Unsubscribe: " : "Avsluta prenumerationen: ";
+            assertTrue(text.contains(own) && !text.contains(other), to + " reads its own language\n" + text);
+        }
     }
 
     /** Confirmed subscribers of the region's cosmic and takecare: {@code s001@domain} …, in SQL. */
