@@ -6,10 +6,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.incident.IncidentConfig;
+import se.driftinfo.incident.MemoryCopy;
 
 /**
  * The scheduled maintenance windows held in memory, by region: every report asks whether a window covers
@@ -23,38 +23,23 @@ public class KnownWindows {
     /** This replica's consumer changed a window; fired in the consumer's transaction. */
     public record Changed(UUID window) {}
 
-    private record Loaded(Map<String, List<WindowV1>> byRegion, long generation, long atNanos) {}
-
     private final WindowRepository repository;
-    private final long refreshNanos;
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Loaded loaded;
+    private final MemoryCopy<Map<String, List<WindowV1>>> byRegion;
 
     public KnownWindows(WindowRepository repository, IncidentConfig config) {
         this.repository = repository;
-        this.refreshNanos = config.windowRefresh().toNanos();
+        this.byRegion = new MemoryCopy<>(this::read, config.windowRefresh());
     }
 
     /** The scheduled windows of a region (any system); few enough per region to filter in memory. */
     public List<WindowV1> scheduledIn(String region) {
-        Loaded now = loaded;
-        if (now == null || now.generation() != generation.get() || System.nanoTime() - now.atNanos() > refreshNanos) {
-            now = load();
-        }
-        return now.byRegion().getOrDefault(region, List.of());
+        return byRegion.get().getOrDefault(region, List.of());
     }
 
-    /** In the caller's context: no second connection is taken while the caller may hold one. */
-    private Loaded load() {
-        long seen = generation.get();
-        long at = System.nanoTime();
-        Map<String, List<WindowV1>> byRegion = repository.scheduled().stream()
+    private Map<String, List<WindowV1>> read() {
+        return Map.copyOf(repository.scheduled().stream()
                 .map(WindowReplica::window)
-                .collect(Collectors.groupingBy(WindowV1::region, Collectors.toUnmodifiableList()));
-        Loaded fresh = new Loaded(Map.copyOf(byRegion), seen, at);
-        // A change committed while this was read makes it stale at once: the next call reads again.
-        loaded = fresh;
-        return fresh;
+                .collect(Collectors.groupingBy(WindowV1::region, Collectors.toUnmodifiableList())));
     }
 
     /**
@@ -62,10 +47,10 @@ public class KnownWindows {
      * commit, is read again by the next report.
      */
     void onChange(@Observes Changed change) {
-        generation.incrementAndGet();
+        byRegion.changed();
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
-        generation.incrementAndGet();
+        byRegion.changed();
     }
 }
