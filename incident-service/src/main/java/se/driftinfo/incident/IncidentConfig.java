@@ -19,6 +19,20 @@ public interface IncidentConfig {
     @WithDefault("PT10S")
     Duration catalogRefresh();
 
+    /**
+     * How long the scheduled maintenance windows held in memory may go unread from the database: how soon
+     * a window change consumed by another replica of the service is seen here.
+     */
+    @WithDefault("PT10S")
+    Duration windowRefresh();
+
+    /**
+     * How long which systems have an active outage, held in memory, may go unread from the database: how
+     * soon an outage declared on another replica of the service covers the reports that arrive here.
+     */
+    @WithDefault("PT2S")
+    Duration outageRefresh();
+
     /** Burst detection: many reports for one system in one region and no outage declared. */
     Burst burst();
 
@@ -52,6 +66,13 @@ public interface IncidentConfig {
 
         /** Within how long those reports must arrive. */
         Duration within();
+
+        /**
+         * How long a suggestion seen open is taken to be open without asking the database again: how soon a
+         * suggestion closed on another replica lets reports here open a new one.
+         */
+        @WithDefault("PT2S")
+        Duration openRecheck();
     }
 
     interface Targets {

@@ -56,6 +56,10 @@ public final class Upstream {
                             // ConcurrentIntakeTest's: a burst counted exactly, and reports counted one by one
                             new SystemV1("bokningen", "Bokningen"),
                             new SystemV1("provsvar", "Provsvar"),
+                            // OtherReplicaTest's: a window, an outage and a burst another replica changed
+                            new SystemV1("rontgen", "Röntgen"),
+                            new SystemV1("dosering", "Dosering"),
+                            new SystemV1("remisser", "Remisser"),
                             // the bad-input tables' own: an outage they keep open covers no other test's reports
                             new SystemV1("felinmatning", "Felinmatning"))));
 

@@ -3,13 +3,17 @@ package se.driftinfo.incident.burst;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import se.driftinfo.incident.IncidentConfig;
 import se.driftinfo.incident.outage.OutageDeclared;
@@ -25,6 +29,11 @@ import se.driftinfo.incident.report.FaultReportReceived;
  * looks whether its system's suggestion is open; until it is, the reports of that one system take turns
  * (a lock per system for the rest of their transaction), so that reports arriving together cannot each
  * see fewer than {@code burst.reports} committed ones and leave a burst unflagged.
+ *
+ * <p>A suggestion seen open is taken to be open for {@code burst.open-recheck} without asking again: during
+ * a burst every report of the system asked, a round trip each. Only "open" is remembered, and forgotten as
+ * soon as this replica closes a suggestion; "not open" always takes the locked path above, so no burst is
+ * missed, and one closed on another replica is at most that long late in being opened again.
  */
 @ApplicationScoped
 public class BurstDetector {
@@ -37,11 +46,19 @@ public class BurstDetector {
     private final EntityManager em;
     private final IncidentConfig config;
     private final MeterRegistry metrics;
+    private final long recheckNanos;
+
+    /** When each system's suggestion was last seen open ({@link System#nanoTime}), by region and system. */
+    private final Map<String, Long> seenOpen = new ConcurrentHashMap<>();
+
+    /** Suggestions this replica closed: what was read before one closed is not remembered as open. */
+    private final AtomicLong closed = new AtomicLong();
 
     public BurstDetector(EntityManager em, IncidentConfig config, MeterRegistry metrics) {
         this.em = em;
         this.config = config;
         this.metrics = metrics;
+        this.recheckNanos = config.burst().openRecheck().toNanos();
     }
 
     /**
@@ -95,6 +112,22 @@ public class BurstDetector {
     }
 
     private boolean isOpen(String region, String system) {
+        String key = region + "/" + system;
+        Long seen = seenOpen.get(key);
+        if (seen != null && System.nanoTime() - seen < recheckNanos) {
+            return true;
+        }
+        long closedBefore = closed.get();
+        boolean open = isOpenInDatabase(region, system);
+        if (!open) {
+            seenOpen.remove(key);
+        } else if (closed.get() == closedBefore) {
+            seenOpen.put(key, System.nanoTime());
+        }
+        return open;
+    }
+
+    private boolean isOpenInDatabase(String region, String system) {
         return !em.createQuery(
                         "select s.id from BurstSuggestion s where s.status = 'OPEN' and s.region = ?1 and s.system = ?2",
                         UUID.class)
@@ -133,5 +166,19 @@ public class BurstDetector {
                 .setParameter(2, outage.systems())
                 .getResultList()
                 .forEach(s -> s.declaredAs(outage.id()));
+    }
+
+    void onOutageCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutageDeclared outage) {
+        forgetOpen();
+    }
+
+    void onClosedCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) BurstSuggestion.Closed suggestion) {
+        forgetOpen();
+    }
+
+    /** Closing is rare: everything remembered is forgotten, and the next report of each system asks again. */
+    private void forgetOpen() {
+        closed.incrementAndGet();
+        seenOpen.clear();
     }
 }

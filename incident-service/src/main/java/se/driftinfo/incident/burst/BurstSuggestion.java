@@ -20,6 +20,9 @@ import se.driftinfo.kit.domain.ConflictException;
 @Table(name = "burst_suggestion")
 public class BurstSuggestion extends PanacheEntityBase {
 
+    /** The helpdesk closed a suggestion (dismissed it); fired in its transaction. */
+    public record Closed(UUID id) {}
+
     public static final String OPEN = "OPEN";
     public static final String DECLARED = "DECLARED";
     public static final String DISMISSED = "DISMISSED";

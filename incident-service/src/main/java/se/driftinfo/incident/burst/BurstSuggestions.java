@@ -1,6 +1,7 @@
 package se.driftinfo.incident.burst;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -25,11 +26,14 @@ public class BurstSuggestions {
     private final EntityManager em;
     private final OutageService outages;
     private final FaultReportService reports;
+    private final Event<BurstSuggestion.Closed> closed;
 
-    public BurstSuggestions(EntityManager em, OutageService outages, FaultReportService reports) {
+    public BurstSuggestions(
+            EntityManager em, OutageService outages, FaultReportService reports, Event<BurstSuggestion.Closed> closed) {
         this.em = em;
         this.outages = outages;
         this.reports = reports;
+        this.closed = closed;
     }
 
     /** What the helpdesk declares for a suggestion; the region and system come from it. The REST body as well. */
@@ -85,6 +89,7 @@ public class BurstSuggestions {
     public BurstSuggestion dismiss(UUID id) {
         BurstSuggestion suggestion = get(id);
         suggestion.dismiss();
+        closed.fire(new BurstSuggestion.Closed(suggestion.id));
         return suggestion;
     }
 

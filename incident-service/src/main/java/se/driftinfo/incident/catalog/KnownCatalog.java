@@ -6,10 +6,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.driftinfo.incident.IncidentConfig;
+import se.driftinfo.incident.MemoryCopy;
 import se.driftinfo.incident.sla.SupportHours;
 
 /**
@@ -32,48 +32,31 @@ public class KnownCatalog {
     /** This replica's consumer changed a region; fired in the consumer's transaction. */
     public record Changed(String region) {}
 
-    private record Loaded(Map<String, Region> regions, long generation, long atNanos) {}
-
     private final CatalogRepository repository;
-    private final long refreshNanos;
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Loaded loaded;
+    private final MemoryCopy<Map<String, Region>> regions;
 
     public KnownCatalog(CatalogRepository repository, IncidentConfig config) {
         this.repository = repository;
-        this.refreshNanos = config.catalogRefresh().toNanos();
+        this.regions = new MemoryCopy<>(this::read, config.catalogRefresh());
     }
 
     public Optional<Region> region(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(current().get(code));
+        return code == null
+                ? Optional.empty()
+                : Optional.ofNullable(regions.get().get(code));
     }
 
-    private Map<String, Region> current() {
-        Loaded now = loaded;
-        if (now == null || now.generation() != generation.get() || System.nanoTime() - now.atNanos() > refreshNanos) {
-            now = load();
-        }
-        return now.regions();
-    }
-
-    /** In the caller's context: no second connection is taken while the caller may hold one. */
-    private Loaded load() {
-        long seen = generation.get();
-        long at = System.nanoTime();
-        Map<String, Region> regions = repository.allRegions().stream()
+    private Map<String, Region> read() {
+        return repository.allRegions().stream()
                 .map(r -> new Region(
                         r.code,
                         r.name,
                         r.supportHours(),
                         r.systems.stream().map(s -> s.code).collect(Collectors.toUnmodifiableSet())))
                 .collect(Collectors.toUnmodifiableMap(Region::code, Function.identity()));
-        Loaded fresh = new Loaded(regions, seen, at);
-        // A change committed while this was read makes it stale at once: the next call reads again.
-        loaded = fresh;
-        return fresh;
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
-        generation.incrementAndGet();
+        regions.changed();
     }
 }

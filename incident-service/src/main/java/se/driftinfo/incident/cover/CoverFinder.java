@@ -8,18 +8,22 @@ import se.driftinfo.contracts.maintenance.WindowEventV1.WindowV1;
 import se.driftinfo.contracts.maintenance.WindowSchedule;
 import se.driftinfo.contracts.maintenance.WindowSchedule.Occurrence;
 import se.driftinfo.incident.IncidentConfig;
-import se.driftinfo.incident.maintenance.WindowRepository;
+import se.driftinfo.incident.maintenance.KnownWindows;
+import se.driftinfo.incident.outage.ActiveOutages;
 import se.driftinfo.incident.outage.OutageRepository;
 
 /** Finds the outage or maintenance window that covers a system of a region at a moment. */
 @ApplicationScoped
 public class CoverFinder {
 
+    private final ActiveOutages activeOutages;
     private final OutageRepository outages;
-    private final WindowRepository windows;
+    private final KnownWindows windows;
     private final IncidentConfig config;
 
-    public CoverFinder(OutageRepository outages, WindowRepository windows, IncidentConfig config) {
+    public CoverFinder(
+            ActiveOutages activeOutages, OutageRepository outages, KnownWindows windows, IncidentConfig config) {
+        this.activeOutages = activeOutages;
         this.outages = outages;
         this.windows = windows;
         this.config = config;
@@ -27,18 +31,20 @@ public class CoverFinder {
 
     /**
      * A declared outage wins over a window: it is what is happening now. A window covers while it
-     * runs and from {@code imminent-window} before it starts.
+     * runs and from {@code imminent-window} before it starts. The windows and which systems have an outage
+     * are held in memory; the database is asked only which outage covers a system that has one.
      */
     public Optional<Cover> find(String region, String system, Instant at) {
-        Optional<Cover> outage = outages.activeCovering(region, system)
-                .map(o -> new Cover(Cover.Kind.OUTAGE, o.id, o.title, o.startedAt, null));
-        if (outage.isPresent()) {
-            return outage;
+        if (activeOutages.mayCover(region, system)) {
+            Optional<Cover> outage = outages.activeCovering(region, system)
+                    .map(o -> new Cover(Cover.Kind.OUTAGE, o.id, o.title, o.startedAt, null));
+            if (outage.isPresent()) {
+                return outage;
+            }
         }
         Instant horizon = at.plus(config.imminentWindow());
         Cover best = null;
-        for (var replica : windows.scheduledIn(region)) {
-            WindowV1 window = replica.window();
+        for (WindowV1 window : windows.scheduledIn(region)) {
             if (window.systems() == null || !window.systems().contains(system)) {
                 continue;
             }

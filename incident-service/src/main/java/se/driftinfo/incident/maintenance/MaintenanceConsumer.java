@@ -2,6 +2,7 @@ package se.driftinfo.incident.maintenance;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.driftinfo.contracts.maintenance.WindowEventV1;
@@ -18,10 +19,13 @@ public class MaintenanceConsumer {
     private final WindowRepository windows;
     private final IdempotentConsumer inbox;
     private final EventHandler handler;
+    private final Event<KnownWindows.Changed> changed;
 
-    public MaintenanceConsumer(WindowRepository windows, IdempotentConsumer inbox) {
+    public MaintenanceConsumer(
+            WindowRepository windows, IdempotentConsumer inbox, Event<KnownWindows.Changed> changed) {
         this.windows = windows;
         this.inbox = inbox;
+        this.changed = changed;
         this.handler = EventHandler.on(WindowEventV1.class, this::apply);
     }
 
@@ -40,5 +44,6 @@ public class MaintenanceConsumer {
         } else {
             replica.replaceWith(data.window());
         }
+        changed.fire(new KnownWindows.Changed(data.window().id()));
     }
 }

@@ -8,8 +8,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class WindowRepository implements PanacheRepositoryBase<WindowReplica, UUID> {
 
-    /** Scheduled windows of a region; few enough per region to filter by system in memory. */
-    public List<WindowReplica> scheduledIn(String region) {
-        return list("region = ?1 and status = 'SCHEDULED'", region);
+    /** The scheduled windows of every region: what {@link KnownWindows} holds. */
+    public List<WindowReplica> scheduled() {
+        return list("status = 'SCHEDULED'");
     }
 }

@@ -33,6 +33,14 @@ public class OutageRepository implements PanacheRepositoryBase<Outage, UUID> {
                 .firstResultOptional();
     }
 
+    /** Region and system of every system named by an active outage: what {@link ActiveOutages} holds. */
+    List<Object[]> activeSystems() {
+        return getEntityManager()
+                .createQuery(
+                        "select o.region, s from Outage o join o.systems s where o.resolvedAt is null", Object[].class)
+                .getResultList();
+    }
+
     public long nextNumber() {
         return ((Number) getEntityManager()
                         .createNativeQuery("select nextval('outage_number')")

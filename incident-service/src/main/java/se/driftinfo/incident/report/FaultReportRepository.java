@@ -151,7 +151,8 @@ public class FaultReportRepository implements PanacheRepositoryBase<FaultReport,
         return list("outageId = ?1 order by receivedAt", outageId);
     }
 
-    public long nextNumber() {
+    /** A value of {@code fault_report_number}: the 49 numbers after it are a block of {@link ReportNumbers}. */
+    long nextNumberBlock() {
         return ((Number) getEntityManager()
                         .createNativeQuery("select nextval('fault_report_number')")
                         .getSingleResult())

@@ -48,6 +48,7 @@ public class FaultReportService {
     private static final Duration SKEW = Duration.ofMinutes(5);
 
     private final FaultReportRepository reports;
+    private final ReportNumbers numbers;
     private final KnownCatalog catalog;
     private final OutageRepository outages;
     private final CoverFinder covers;
@@ -68,6 +69,7 @@ public class FaultReportService {
 
     public FaultReportService(
             FaultReportRepository reports,
+            ReportNumbers numbers,
             KnownCatalog catalog,
             OutageRepository outages,
             CoverFinder covers,
@@ -80,6 +82,7 @@ public class FaultReportService {
             IncidentConfig config,
             RateLimits rateLimits) {
         this.reports = reports;
+        this.numbers = numbers;
         this.catalog = catalog;
         this.outages = outages;
         this.covers = covers;
@@ -142,7 +145,7 @@ public class FaultReportService {
                 .orElseThrow(() -> new InvalidFieldException("region", "unknown region '" + draft.region() + "'"));
         Cover cover = covers.find(draft.region(), draft.system(), now).orElse(null);
         SlaPolicy.Due due = sla.due(Priority.of(Level.MEDIUM, draft.urgency()), now, region.supportHours());
-        String reference = "FR-%d-%06d".formatted(now.atZone(REFERENCE_ZONE).getYear(), reports.nextNumber());
+        String reference = "FR-%d-%06d".formatted(now.atZone(REFERENCE_ZONE).getYear(), numbers.next());
         FaultReport report = FaultReport.receive(UUID.randomUUID(), reference, draft, cover, due, now);
         if (cover != null && cover.kind() == Cover.Kind.OUTAGE) {
             // A declared outage already explains the fault: the report follows it (is resolved with it).
