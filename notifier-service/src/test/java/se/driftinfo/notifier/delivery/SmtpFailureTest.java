@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -182,13 +183,13 @@ class SmtpFailureTest {
                 .setText("Test");
     }
 
-    /** Just enough SMTP for one client: refuses the recipients it was given with their reply lines. */
+    /** Just enough SMTP: refuses the recipients it was given with their reply lines. */
     static final class ScriptedSmtpServer implements AutoCloseable {
 
         private final ServerSocket socket;
         private final Map<String, String> refusals;
         private final Thread thread;
-        private volatile int accepted;
+        private final AtomicInteger accepted = new AtomicInteger();
 
         ScriptedSmtpServer(Map<String, String> refusals) throws IOException {
             this.socket = new ServerSocket(0);
@@ -203,16 +204,31 @@ class SmtpFailureTest {
         }
 
         int accepted() {
-            return accepted;
+            return accepted.get();
         }
 
+        /**
+         * Each connection on a thread of its own: a client that keeps a refused conversation open
+         * (the mail client may close it only later) must not keep the next one waiting.
+         */
         private void serve() {
             while (!socket.isClosed()) {
-                try (Socket connection = socket.accept()) {
-                    converse(connection);
+                try {
+                    Socket connection = socket.accept();
+                    Thread conversation = new Thread(() -> serve(connection), "scripted-smtp-conversation");
+                    conversation.setDaemon(true);
+                    conversation.start();
                 } catch (IOException e) {
-                    // closed, or the client hung up
+                    // closed
                 }
+            }
+        }
+
+        private void serve(Socket connection) {
+            try (connection) {
+                converse(connection);
+            } catch (IOException e) {
+                // the client hung up
             }
         }
 
@@ -234,7 +250,7 @@ class SmtpFailureTest {
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         // the message
                     }
-                    accepted++;
+                    accepted.incrementAndGet();
                     reply(out, "250 2.0.0 queued");
                 } else if (command.startsWith("QUIT")) {
                     reply(out, "221 bye");
