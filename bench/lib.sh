@@ -73,7 +73,22 @@ bench_start() {
   done
   # shellcheck disable=SC1091
   set -a; . "$BENCH_DIR/system.env"; set +a
+  bench_await_catalog
   bench_log "Driftinfo ready after ${waited} s"
+}
+
+# Ready is the database; the catalog reaches incident- and notifier-service over Kafka a few seconds
+# later on a fresh system. A load started before that meets "unknown region", so wait for every region
+# of the demo catalog in both (the fault form's choices, the notifier's region feeds).
+bench_await_catalog() {
+  local waited=0 region form
+  for region in dalarna jamtland-harjedalen kronoberg norrbotten varmland; do
+    until form=$(curl -sf "$INCIDENT_URL/felanmalan") && grep -q "value=\"$region/" <<<"$form" \
+        && curl -sf -o /dev/null "$NOTIFIER_URL/feeds/regions/$region.ics"; do
+      sleep 1; waited=$((waited + 1))
+      if [ "$waited" -gt 120 ]; then bench_log "the catalog did not reach the services in 120 s"; return 1; fi
+    done
+  done
 }
 
 bench_stop() {
