@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
@@ -19,8 +20,12 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -45,6 +50,13 @@ import se.driftinfo.kit.config.OutboxConfig;
  * whole aggregate after the change (a snapshot with {@code sequence}/{@code updatedAt}), so a later
  * event of the same aggregate already tells consumers everything the parked one did, and consumers
  * ignore a snapshot older than the one they hold when a requeued one arrives late.
+ *
+ * <p>A commit that added events wakes the relay ({@link Outbox#add}), so an event leaves within
+ * milliseconds instead of up to a poll interval later (an outage's mail waited for it, issue #14). The
+ * relay runs on one thread of its own per replica: wake-ups that arrive while it works are folded into
+ * one more pass, so under load each pass takes what the commits during the previous one added. The
+ * schedule stays as the fallback: it picks up what another replica added, what a lock held by another
+ * replica kept this one from taking, and what failed and waits for a retry.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "driftinfo.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -63,6 +75,15 @@ public class OutboxRelay {
     private final int maxAttempts;
     private final Duration ackTimeout;
     private final MeterRegistry metrics;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Whether a pass is running or queued on {@link #thread}. */
+    private final AtomicBoolean running = new AtomicBoolean();
+    /** Counts wake-ups, so that one arriving while a pass ends is not lost. */
+    private final AtomicLong wakes = new AtomicLong();
 
     public OutboxRelay(
             @Channel("outbox") Emitter<String> emitter,
@@ -84,6 +105,43 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "${driftinfo.outbox.initial-delay}",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        wake();
+    }
+
+    /**
+     * Events may be waiting: starts a pass on the relay's thread, or, if one is running, makes it look
+     * once more when it ends. Cheap enough to call after every commit.
+     */
+    public void wake() {
+        wakes.incrementAndGet();
+        if (running.compareAndSet(false, true)) {
+            try {
+                thread.execute(this::drain);
+            } catch (RuntimeException e) {
+                // Shutting down: the next start's poll publishes what is left.
+                running.set(false);
+            }
+        }
+    }
+
+    private void drain() {
+        long seen;
+        try {
+            do {
+                seen = wakes.get();
+                relay();
+            } while (seen != wakes.get());
+        } finally {
+            running.set(false);
+        }
+        // A wake-up between the last look and clearing the flag found it still set: look again.
+        if (seen != wakes.get()) {
+            wake();
+        }
+    }
+
+    /** Publishes every waiting event, batch after batch. */
     void relay() {
         try {
             while (relayBatch() == batchSize) {
@@ -92,6 +150,11 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
     }
 
     /** Publishes one batch; returns how many events went out. */
