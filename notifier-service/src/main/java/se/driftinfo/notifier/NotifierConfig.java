@@ -62,7 +62,7 @@ public interface NotifierConfig {
 
         /**
          * How many senders work through the queue at once, each over its own SMTP connection (kept
-         * open between mails; {@code quarkus.mailer.max-pool-size} must allow as many).
+         * open between mails, {@code SmtpClient}).
          */
         @WithDefault("8")
         int senders();

@@ -1,17 +1,18 @@
 package se.driftinfo.notifier.delivery;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +38,7 @@ public class DeliverySender {
 
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
 
-    private final Mailer mailer;
+    private final SmtpClient smtp;
     private final Deliveries deliveries;
     private final EntityManager em;
     private final Clock clock;
@@ -49,8 +50,9 @@ public class DeliverySender {
     /** Counts wake-ups, so that one arriving while the senders stop is not lost. */
     private final AtomicLong wakes = new AtomicLong();
 
-    public DeliverySender(Mailer mailer, Deliveries deliveries, EntityManager em, Clock clock, NotifierConfig config) {
-        this.mailer = mailer;
+    public DeliverySender(
+            SmtpClient smtp, Deliveries deliveries, EntityManager em, Clock clock, NotifierConfig config) {
+        this.smtp = smtp;
         this.deliveries = deliveries;
         this.em = em;
         this.clock = clock;
@@ -164,18 +166,15 @@ public class DeliverySender {
      */
     private boolean send(UUID run, long id, Long sentBefore, Instant now) {
         // Outside any transaction: the one statement is a transaction of its own.
-        Mail mail = deliveries
-                .retake(id, run, now.plus(config.lease()), sentBefore)
-                .map(d -> toMail(d, messageIdDomain))
-                .orElse(null);
-        if (mail == null) {
+        Optional<Delivery> leased = deliveries.retake(id, run, now.plus(config.lease()), sentBefore);
+        if (leased.isEmpty()) {
             LOG.debugf("Mail %d is no longer this sender's to send (lease lost, sent or cancelled)", id);
             return false;
         }
         SmtpFailure failure = null;
         try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
+            smtp.send(toMessage(leased.get(), Date.from(now)));
+        } catch (MessagingException | RuntimeException e) {
             failure = SmtpFailure.of(e);
         }
         if (failure != null) {
@@ -228,24 +227,8 @@ public class DeliverySender {
         });
     }
 
-    static Mail toMail(Delivery delivery, String messageIdDomain) {
-        Mail mail = Mail.withHtml(delivery.recipient, delivery.subject, delivery.htmlBody)
-                .setText(delivery.textBody);
-        // The same on every attempt: a copy sent again after a crash is recognisably the same message.
-        mail.addHeader("Message-ID", messageId(delivery, messageIdDomain));
-        if (delivery.unsubscribeUrl != null) {
-            // RFC 8058: mail programs show an unsubscribe button that POSTs to the address.
-            mail.addHeader("List-Unsubscribe", "<" + delivery.unsubscribeUrl + ">");
-            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
-        if (delivery.ics != null) {
-            // Outlook only acts on the part when its method= equals the body's METHOD.
-            mail.addAttachment(
-                    "driftinfo.ics",
-                    delivery.ics.getBytes(StandardCharsets.UTF_8),
-                    "text/calendar; method=" + delivery.icsMethod + "; charset=UTF-8");
-        }
-        return mail;
+    private MimeMessage toMessage(Delivery delivery, Date now) throws MessagingException {
+        return MailMessage.of(delivery, smtp.session(), smtp.from(), messageIdDomain, now);
     }
 
     /** {@code <delivery-42.<event id>@driftinfo.se>}: unique per row, stable across attempts. */
