@@ -97,7 +97,13 @@ public class ReportIntake {
             }
             waiting.drainTo(batch, MOST_PER_TRANSACTION - 1);
             stopping = batch.remove(STOP);
-            write(batch);
+            try {
+                write(batch);
+            } catch (RuntimeException e) {
+                // A bug after the commit (say, in counting): no request may wait forever, and the writer goes on.
+                LOG.error("Answering stored reports failed", e);
+                batch.forEach(pending -> pending.stored().completeExceptionally(e));
+            }
         }
         // Too late to write: the request is answered as the service stops.
         for (Pending left; (left = waiting.poll()) != null; ) {
@@ -111,12 +117,9 @@ public class ReportIntake {
         if (batch.isEmpty()) {
             return;
         }
+        List<FaultReport> stored;
         try {
-            List<FaultReport> stored =
-                    writer.storeAll(batch.stream().map(Pending::draft).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                answer(batch.get(i), stored.get(i));
-            }
+            stored = writer.storeAll(batch.stream().map(Pending::draft).toList());
         } catch (Throwable batchFailure) {
             if (batch.size() == 1 || (Failures.isTransient(batchFailure) && !isLockConflict(batchFailure))) {
                 // The database is away (or the commit's outcome is unknown): each request gets the 503 it
@@ -128,6 +131,11 @@ public class ReportIntake {
             }
             LOG.debugf(batchFailure, "A batch of %d reports failed; storing them one by one", batch.size());
             oneByOne(batch);
+            return;
+        }
+        // Committed: from here on nothing may send the batch to be written again.
+        for (int i = 0; i < batch.size(); i++) {
+            answer(batch.get(i), stored.get(i));
         }
     }
 
@@ -138,14 +146,17 @@ public class ReportIntake {
                 pending.stored().completeExceptionally(away);
                 continue;
             }
+            FaultReport stored;
             try {
-                answer(pending, writer.storeAll(List.of(pending.draft())).get(0));
+                stored = writer.storeAll(List.of(pending.draft())).get(0);
             } catch (Throwable failure) {
                 pending.stored().completeExceptionally(failure);
                 if (Failures.isTransient(failure) && !isLockConflict(failure)) {
                     away = failure;
                 }
+                continue;
             }
+            answer(pending, stored);
         }
     }
 
@@ -162,7 +173,7 @@ public class ReportIntake {
     }
 
     private void answer(Pending pending, FaultReport report) {
-        writer.counted(report);
         pending.stored().complete(report);
+        writer.counted(report);
     }
 }
