@@ -59,8 +59,10 @@ public class ReportIntake {
 
     /** Reports already waiting are still written; the server has stopped taking new requests. */
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        accepting = false;
-        waiting.add(STOP);
+        synchronized (waiting) {
+            accepting = false;
+            waiting.add(STOP);
+        }
         thread.join(TimeUnit.SECONDS.toMillis(30));
     }
 
@@ -70,11 +72,14 @@ public class ReportIntake {
      * @throws RuntimeException what storing it alone would have thrown (say, the database is away)
      */
     public FaultReport store(FaultReport.Draft draft) {
-        if (!accepting) {
-            throw new IllegalStateException("The service is stopping");
-        }
         CompletableFuture<FaultReport> stored = new CompletableFuture<>();
-        waiting.add(new Pending(draft, stored));
+        // With stop's: no report can queue behind STOP, where no writer would ever answer it.
+        synchronized (waiting) {
+            if (!accepting) {
+                throw new IllegalStateException("The service is stopping");
+            }
+            waiting.add(new Pending(draft, stored));
+        }
         try {
             return stored.join();
         } catch (CompletionException e) {
