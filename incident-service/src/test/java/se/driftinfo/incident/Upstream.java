@@ -56,6 +56,9 @@ public final class Upstream {
                             // ConcurrentIntakeTest's: a burst counted exactly, and reports counted one by one
                             new SystemV1("bokningen", "Bokningen"),
                             new SystemV1("provsvar", "Provsvar"),
+                            // GroupCommitTest's: many reports answered each with its own, one refused alone
+                            new SystemV1("samlingen", "Samlingen"),
+                            new SystemV1("avvisningen", "Avvisningen"),
                             // OtherReplicaTest's: a window, an outage and a burst another replica changed
                             new SystemV1("rontgen", "Röntgen"),
                             new SystemV1("dosering", "Dosering"),

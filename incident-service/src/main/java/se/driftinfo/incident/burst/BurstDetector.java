@@ -7,17 +7,23 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import se.driftinfo.incident.IncidentConfig;
 import se.driftinfo.incident.outage.OutageDeclared;
 import se.driftinfo.incident.report.FaultReportReceived;
+import se.driftinfo.incident.report.FaultReportsReceived;
 
 /**
  * Flags a burst: {@code burst.reports} reports for one system of one region within {@code burst.within}
@@ -62,23 +68,53 @@ public class BurstDetector {
     }
 
     /**
-     * In the transaction that stores the report. A report an outage or window already explains is no burst
+     * In the transaction that stores the reports. A report an outage or window already explains is no burst
      * (the report's cover was looked up in this transaction, an active outage first).
+     *
+     * <p>Reports stored together lock every system they need to count at once, in the order of the locks'
+     * keys: two batches locking the same two systems can then never wait for each other in a circle.
      */
     @Transactional(TxType.MANDATORY)
-    void onReport(@Observes FaultReportReceived report) {
-        if (report.covered()) {
-            return;
+    void onReports(@Observes FaultReportsReceived received) {
+        Map<String, FaultReportReceived> toCount = new TreeMap<>();
+        Set<String> seenHere = new HashSet<>();
+        for (FaultReportReceived report : received.reports()) {
+            String key = report.region() + "/" + report.system();
+            if (report.covered() || !seenHere.add(key)) {
+                continue;
+            }
+            if (!isOpen(report.region(), report.system())) {
+                toCount.put(key, report);
+            }
         }
-        String region = report.region();
-        String system = report.system();
-        if (isOpen(region, system)) {
+        if (toCount.isEmpty()) {
             return; // counted when read
         }
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1, hashtext(?2))) taken")
-                .setParameter(1, SYSTEM_LOCKS)
-                .setParameter(2, region + "/" + system)
-                .getSingleResult();
+        lockInOrder(toCount.keySet());
+        for (FaultReportReceived report : toCount.values()) {
+            countLocked(report);
+        }
+    }
+
+    /** Until a system's suggestion is open its reports take turns: each sees the ones committed before it. */
+    private void lockInOrder(Set<String> keys) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select count(*) from (
+                        select pg_advisory_xact_lock(?, h)
+                        from (select distinct hashtext(k) as h from unnest(?) as k order by h) as ordered
+                    ) as taken
+                    """)) {
+                lock.setInt(1, SYSTEM_LOCKS);
+                lock.setArray(2, connection.createArrayOf("text", keys.toArray()));
+                lock.executeQuery().close();
+            }
+        });
+    }
+
+    private void countLocked(FaultReportReceived report) {
+        String region = report.region();
+        String system = report.system();
         // Index range (region, system, received_at), at most burst.reports rows: no scan of old reports.
         List<Instant> recent = em.createQuery(
                         "select r.receivedAt from FaultReport r where r.region = ?1 and r.system = ?2"

@@ -2,7 +2,6 @@ package se.driftinfo.incident.report;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -14,22 +13,18 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import se.driftinfo.incident.IncidentConfig;
 import se.driftinfo.incident.catalog.KnownCatalog;
-import se.driftinfo.incident.cover.Cover;
-import se.driftinfo.incident.cover.CoverFinder;
 import se.driftinfo.incident.outage.Outage;
 import se.driftinfo.incident.outage.OutageRepository;
 import se.driftinfo.incident.outage.OutageResolved;
 import se.driftinfo.incident.sla.SlaPolicy;
 import se.driftinfo.incident.sla.SupportHours;
 import se.driftinfo.incident.triage.Level;
-import se.driftinfo.incident.triage.Priority;
 import se.driftinfo.kit.domain.ConflictException;
 import se.driftinfo.kit.domain.InvalidFieldException;
 import se.driftinfo.kit.domain.NotFoundException;
@@ -41,20 +36,15 @@ import se.driftinfo.kit.validation.NoIdentityNumber;
 @ApplicationScoped
 public class FaultReportService {
 
-    /** Reference numbers carry the year as the clinics see it. */
-    private static final ZoneId REFERENCE_ZONE = ZoneId.of("Europe/Stockholm");
-
     /** A clock skew allowance for observedAt coming from the clinic's machine. */
     private static final Duration SKEW = Duration.ofMinutes(5);
 
     private final FaultReportRepository reports;
-    private final ReportNumbers numbers;
+    private final ReportIntake intake;
     private final KnownCatalog catalog;
     private final OutageRepository outages;
-    private final CoverFinder covers;
     private final SlaPolicy sla;
     private final ReportEvents events;
-    private final Event<FaultReportReceived> received;
     private final Validator validator;
     private final Clock clock;
     private final MeterRegistry metrics;
@@ -69,26 +59,22 @@ public class FaultReportService {
 
     public FaultReportService(
             FaultReportRepository reports,
-            ReportNumbers numbers,
+            ReportIntake intake,
             KnownCatalog catalog,
             OutageRepository outages,
-            CoverFinder covers,
             SlaPolicy sla,
             ReportEvents events,
-            Event<FaultReportReceived> received,
             Validator validator,
             Clock clock,
             MeterRegistry metrics,
             IncidentConfig config,
             RateLimits rateLimits) {
         this.reports = reports;
-        this.numbers = numbers;
+        this.intake = intake;
         this.catalog = catalog;
         this.outages = outages;
-        this.covers = covers;
         this.sla = sla;
         this.events = events;
-        this.received = received;
         this.validator = validator;
         this.clock = clock;
         this.metrics = metrics;
@@ -101,11 +87,11 @@ public class FaultReportService {
     /**
      * A report from a provider's own system (its API key already matched the unit's organisation) or from
      * the helpdesk (any unit). Validates, stores and announces it; nothing is stored if any field is wrong.
+     * Returns once the report is committed (with others that arrived at the same time, see
+     * {@link ReportIntake}), so it is not called in a transaction of the caller's.
      */
-    @Transactional
     public FaultReport receive(ReportInput input) {
-        Instant now = Instant.now(clock);
-        return store(validate(input, now), now);
+        return intake.store(validate(input, Instant.now(clock)));
     }
 
     /**
@@ -115,10 +101,8 @@ public class FaultReportService {
      * their system or phone the helpdesk. Units of organisations without a key of their own have no other
      * channel, and the form is theirs.
      */
-    @Transactional
     public FaultReport receiveAnonymously(ReportInput input) {
-        Instant now = Instant.now(clock);
-        FaultReport.Draft draft = validate(input, now);
+        FaultReport.Draft draft = validate(input, Instant.now(clock));
         String organisation = draft.reporterHsaId().substring(2, 12);
         if (ownSystemOrganisations.contains(organisation)) {
             throw new InvalidFieldException(
@@ -129,7 +113,7 @@ public class FaultReportService {
         // Counted only for a report that would be received (and mailed): refused posts cannot use up a
         // clinic's receipts, and nothing is stored when the limit says no.
         rateLimits.check(RECEIPT_LIMIT, recipient(draft.contactEmail()));
-        return store(draft, now);
+        return intake.store(draft);
     }
 
     /** One mailbox, however the address is written: case and a {@code +tag} do not make another one. */
@@ -138,30 +122,6 @@ public class FaultReportService {
         int at = address.lastIndexOf('@');
         int plus = address.indexOf('+');
         return plus > 0 && plus < at ? address.substring(0, plus) + address.substring(at) : address;
-    }
-
-    private FaultReport store(FaultReport.Draft draft, Instant now) {
-        KnownCatalog.Region region = catalog.region(draft.region())
-                .orElseThrow(() -> new InvalidFieldException("region", "unknown region '" + draft.region() + "'"));
-        Cover cover = covers.find(draft.region(), draft.system(), now).orElse(null);
-        SlaPolicy.Due due = sla.due(Priority.of(Level.MEDIUM, draft.urgency()), now, region.supportHours());
-        String reference = "FR-%d-%06d".formatted(now.atZone(REFERENCE_ZONE).getYear(), numbers.next());
-        FaultReport report = FaultReport.receive(UUID.randomUUID(), reference, draft, cover, due, now);
-        if (cover != null && cover.kind() == Cover.Kind.OUTAGE) {
-            // A declared outage already explains the fault: the report follows it (is resolved with it).
-            report.linkTo(cover.id(), report.region, FaultReport.COVERED_ON_ARRIVAL, now);
-        }
-        reports.persist(report);
-        events.received(report);
-        metrics.counter(
-                        "driftinfo.fault_reports.received",
-                        "region",
-                        report.region,
-                        "covered",
-                        String.valueOf(cover != null))
-                .increment();
-        received.fire(new FaultReportReceived(report.region, report.system, now, cover != null));
-        return report;
     }
 
     /**

@@ -1,6 +1,7 @@
 package se.driftinfo.incident.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import se.driftinfo.contracts.EventSources;
 import se.driftinfo.contracts.EventTypes;
 import se.driftinfo.contracts.Topics;
@@ -19,8 +20,16 @@ public class ReportEvents {
         this.outbox = outbox;
     }
 
-    public void received(FaultReport report) {
-        publish(EventTypes.FAULT_REPORT_RECEIVED, report);
+    /** The received events of reports stored together, in one statement. */
+    public void receivedAll(List<FaultReport> reports) {
+        outbox.addAll(reports.stream()
+                .map(r -> new Outbox.Event(
+                        Topics.INCIDENTS,
+                        r.id.toString(),
+                        EventTypes.FAULT_REPORT_RECEIVED,
+                        EventSources.INCIDENT,
+                        toEvent(r)))
+                .toList());
     }
 
     public void triaged(FaultReport report) {

@@ -154,4 +154,52 @@ class OutboxRelayTest {
                 .call(() -> OutboxEvent.count("publishedAt is null and key like ?1", run + "%"));
         assertEquals(0, unpublished);
     }
+
+    /**
+     * Events added together ({@link Outbox#addAll}, one statement) go out like events added one by one:
+     * each once, with its own id, key and payload, and each aggregate's in the order of the list, also
+     * after an event the same transaction added alone.
+     */
+    @Test
+    void eventsAddedTogetherArePublishedOnceInListOrderPerAggregate() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> keys = List.of(run + "-x", run + "-y");
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> added = new ArrayList<>();
+            added.add(outbox.add(TOPIC, keys.get(0), "se.driftinfo.test.v1", "/test", Map.of("n", 0)));
+            List<Outbox.Event> together = new ArrayList<>();
+            for (int n = 1; n <= 10; n++) {
+                for (String key : keys) {
+                    together.add(new Outbox.Event(TOPIC, key, "se.driftinfo.test.v1", "/test", Map.of("n", n)));
+                }
+            }
+            added.addAll(outbox.addAll(together));
+            return added;
+        });
+        assertEquals(21, new HashSet<>(ids).size(), "one id per event");
+
+        for (int round = 0; round < 5; round++) {
+            relay.relayBatch();
+        }
+
+        Map<String, List<Integer>> seen = new HashMap<>();
+        Set<UUID> published = new HashSet<>();
+        InfraTestResource.kafka().readUntil(TOPIC, Duration.ofSeconds(60), record -> {
+            IncomingEvent e = IncomingEvent.of(record);
+            if (keys.contains(e.key())) {
+                assertTrue(published.add(e.id()), "published twice: " + e.id());
+                seen.computeIfAbsent(e.key(), k -> new ArrayList<>())
+                        .add(((Number) e.data(Map.class).get("n")).intValue());
+            }
+            return published.size() == ids.size();
+        });
+        assertEquals(new HashSet<>(ids), published);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), seen.get(keys.get(0)));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), seen.get(keys.get(1)));
+        OutboxEvent row = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>find("eventId", ids.get(1)).firstResult());
+        assertEquals(keys.get(0), row.subject);
+        assertNotNull(row.occurredAt);
+        assertNotNull(row.publishedAt);
+    }
 }
