@@ -130,9 +130,9 @@ public final class Driftinfo implements AutoCloseable {
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         config.putAll(infrastructure.oidcConfig());
         if (s.sendsMail()) {
-            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("driftinfo.smtp.host", "127.0.0.1");
             config.put(
-                    "quarkus.mailer.port", String.valueOf(infrastructure.mail().port()));
+                    "driftinfo.smtp.port", String.valueOf(infrastructure.mail().port()));
         }
         if (s.publicUrlProperty() != null) {
             config.put(s.publicUrlProperty(), "http://localhost:" + port);

@@ -56,9 +56,9 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
                 database,
                 "kafka.bootstrap.servers",
                 infra.kafka().bootstrapServers(),
-                "quarkus.mailer.host",
+                "driftinfo.smtp.host",
                 "127.0.0.1",
-                "quarkus.mailer.port",
+                "driftinfo.smtp.port",
                 String.valueOf(infra.mail().port())));
         return config;
     }

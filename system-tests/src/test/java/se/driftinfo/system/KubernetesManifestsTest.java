@@ -386,7 +386,7 @@ class KubernetesManifestsTest {
             Set<String> required =
                     new LinkedHashSet<>(List.of("DB_URL", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS"));
             if (service.equals("notifier-service")) {
-                required.addAll(List.of("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_FROM"));
+                required.addAll(List.of("DRIFTINFO_SMTP_HOST", "DRIFTINFO_SMTP_PORT", "DRIFTINFO_SMTP_FROM"));
             }
             for (String variable : required) {
                 assertTrue(env.containsKey(variable), service + ": environment variable " + variable + " is not set");

@@ -54,7 +54,7 @@ public class SmtpClient {
         try {
             this.from = new InternetAddress(config.from(), true);
         } catch (AddressException e) {
-            throw new IllegalArgumentException("quarkus.mailer.from is not an address: " + config.from(), e);
+            throw new IllegalArgumentException("driftinfo.smtp.from is not an address: " + config.from(), e);
         }
         this.username = config.username().orElse(null);
         this.password = config.password().orElse(null);
@@ -65,7 +65,7 @@ public class SmtpClient {
         return session;
     }
 
-    /** The sender of every mail ({@code quarkus.mailer.from}). */
+    /** The sender of every mail ({@code driftinfo.smtp.from}). */
     public InternetAddress from() {
         return from;
     }

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The SMTP relay the notifier sends through ({@link SmtpClient}). The keys are the ones Quarkus Mailer
- * had ({@code quarkus.mailer.*}, {@code QUARKUS_MAILER_*} in the environment), kept when the mailer was
- * replaced so that every deployment's settings still apply unchanged.
+ * The SMTP relay the notifier sends through ({@link SmtpClient}): {@code driftinfo.smtp.*}, or
+ * {@code DRIFTINFO_SMTP_*} in the environment. (They were {@code quarkus.mailer.*} until Quarkus Mailer
+ * was replaced; keeping Quarkus' names would have had Quarkus warn at every start that they are unknown.)
  */
-@ConfigMapping(prefix = "quarkus.mailer")
+@ConfigMapping(prefix = "driftinfo.smtp")
 public interface SmtpConfig {
 
     /** Sender of every mail, e.g. {@code Driftinfo <driftinfo@driftinfo.se>}; also the envelope sender. */

@@ -282,8 +282,8 @@ class FaultSuiteIT {
         assertNotifierReady("while the SMTP server refuses connections");
 
         mail.refuse(MailServer.Refusal.SERVICE_UNAVAILABLE);
-        // Bounded by more than a minute: now and then the mail client misses a 421 greeting and waits
-        // for the mailer's send timeout (about 60 s) before the next mail is tried.
+        // Bounded generously: a sender that misses a 421 greeting waits for an SMTP step's timeout
+        // (driftinfo.smtp.timeout) before the next mail is tried.
         tries = awaitEveryDeliveryTried(subject, subscribers.size(), tries, Duration.ofSeconds(100));
         FaultLog.line("c: 421 service not available: each tried again %s", tries);
 
