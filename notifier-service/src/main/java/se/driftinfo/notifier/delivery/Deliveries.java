@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import se.driftinfo.kit.tx.AfterCommit;
 
 /** The mail queue's write side. */
 @ApplicationScoped

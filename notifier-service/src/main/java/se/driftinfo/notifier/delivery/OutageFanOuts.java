@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import se.driftinfo.contracts.EventJson;
 import se.driftinfo.contracts.incident.OutageEventV1;
+import se.driftinfo.kit.tx.AfterCommit;
 import se.driftinfo.notifier.Csv;
 import se.driftinfo.notifier.NotifierConfig;
 import se.driftinfo.notifier.subscription.Subscription;

@@ -2,9 +2,6 @@ package se.driftinfo.kit.outbox;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.PreparedStatement;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 import se.driftinfo.contracts.EventJson;
+import se.driftinfo.kit.tx.AfterCommit;
 
 /**
  * Records an event in the caller's transaction. Nothing reaches Kafka unless the state change that
@@ -27,16 +25,13 @@ import se.driftinfo.contracts.EventJson;
 @IfBuildProperty(name = "driftinfo.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class Outbox {
 
-    /** Marks a transaction that already wakes the relay when it commits. */
-    private static final Object WAKES_RELAY = new Object();
-
     private final Clock clock;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final OutboxRelay relay;
 
-    public Outbox(Clock clock, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(Clock clock, AfterCommit afterCommit, OutboxRelay relay) {
         this.clock = clock;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.relay = relay;
     }
 
@@ -60,7 +55,7 @@ public class Outbox {
         event.payload = EventJson.write(data);
         event.occurredAt = Instant.now(clock);
         event.persist();
-        wakeRelayAfterCommit();
+        afterCommit.once(OutboxRelay.class, relay::wake);
         return event.eventId;
     }
 
@@ -118,29 +113,7 @@ public class Outbox {
                 insert.executeUpdate();
             }
         });
-        wakeRelayAfterCommit();
+        afterCommit.once(OutboxRelay.class, relay::wake);
         return ids;
-    }
-
-    /**
-     * Once per transaction, however many events it adds; only on commit, when the rows can be seen
-     * (a rolled-back transaction added nothing to publish).
-     */
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKES_RELAY) != null) {
-            return;
-        }
-        transactions.putResource(WAKES_RELAY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
     }
 }

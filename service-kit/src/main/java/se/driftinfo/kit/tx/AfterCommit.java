@@ -1,4 +1,4 @@
-package se.driftinfo.notifier.delivery;
+package se.driftinfo.kit.tx;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -7,19 +7,20 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Runs a wake-up once the current transaction has committed, once per transaction and key however
- * often it is asked: a batch of 200 queued mails wakes the senders once, and only when the rows can
- * be seen.
+ * often it is asked: a batch of 200 queued mails wakes the senders once, a transaction that added ten
+ * outbox events wakes the relay once, and only when the rows can be seen (never after a rollback).
  */
 @ApplicationScoped
-class AfterCommit {
+public class AfterCommit {
 
     private final TransactionSynchronizationRegistry transactions;
 
-    AfterCommit(TransactionSynchronizationRegistry transactions) {
+    public AfterCommit(TransactionSynchronizationRegistry transactions) {
         this.transactions = transactions;
     }
 
-    void once(Object key, Runnable action) {
+    /** Runs {@code action} after the current transaction commits, unless {@code key} already asked. */
+    public void once(Object key, Runnable action) {
         if (transactions.getResource(key) != null) {
             return;
         }
