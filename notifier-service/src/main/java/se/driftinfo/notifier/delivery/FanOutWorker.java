@@ -4,11 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
+import se.driftinfo.kit.work.WakeableWork;
 
 /**
  * Queues the open fan-outs batch by batch on a thread of its own, woken when a fan-out commits, and
@@ -18,17 +14,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class FanOutWorker {
 
-    private static final Logger LOG = Logger.getLogger(FanOutWorker.class);
-
     private final OutageFanOuts fanOuts;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fan-out");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean running = new AtomicBoolean();
-    /** Counts wake-ups, so that one arriving while a pass ends is not lost. */
-    private final AtomicLong wakes = new AtomicLong();
+    private final WakeableWork work = new WakeableWork("fan-out", this::queueOpenFanOuts);
 
     FanOutWorker(OutageFanOuts fanOuts) {
         this.fanOuts = fanOuts;
@@ -43,36 +30,20 @@ class FanOutWorker {
     }
 
     void wake() {
-        wakes.incrementAndGet();
-        if (running.compareAndSet(false, true)) {
-            thread.execute(this::drain);
-        }
+        work.wake();
     }
 
-    private void drain() {
-        long seen;
-        try {
-            do {
-                seen = wakes.get();
-                for (UUID fanOut : fanOuts.open()) {
-                    while (fanOuts.queueNextBatch(fanOut)) {
-                        // more subscribers after this batch
-                    }
-                }
-            } while (seen != wakes.get());
-        } catch (RuntimeException e) {
-            LOG.warnf("Fan-out stopped, the next run goes on from the last batch: %s", e.getMessage());
-            seen = wakes.get();
-        } finally {
-            running.set(false);
-        }
-        if (seen != wakes.get()) {
-            wake();
+    /** Each open fan-out batch after batch; after a failure the next run goes on from the last batch. */
+    private void queueOpenFanOuts() {
+        for (UUID fanOut : fanOuts.open()) {
+            while (fanOuts.queueNextBatch(fanOut)) {
+                // more subscribers after this batch
+            }
         }
     }
 
     @PreDestroy
     void stop() {
-        thread.shutdownNow();
+        work.close();
     }
 }

@@ -20,18 +20,15 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import se.driftinfo.kit.config.OutboxConfig;
+import se.driftinfo.kit.work.WakeableWork;
 
 /**
  * Moves outbox rows to Kafka as CloudEvents (binary mode: {@code ce_*} headers, JSON data as value).
@@ -75,15 +72,7 @@ public class OutboxRelay {
     private final int maxAttempts;
     private final Duration ackTimeout;
     private final MeterRegistry metrics;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Whether a pass is running or queued on {@link #thread}. */
-    private final AtomicBoolean running = new AtomicBoolean();
-    /** Counts wake-ups, so that one arriving while a pass ends is not lost. */
-    private final AtomicLong wakes = new AtomicLong();
+    private final WakeableWork work = new WakeableWork("outbox-relay", this::relay);
 
     public OutboxRelay(
             @Channel("outbox") Emitter<String> emitter,
@@ -114,31 +103,7 @@ public class OutboxRelay {
      * once more when it ends. Cheap enough to call after every commit.
      */
     public void wake() {
-        wakes.incrementAndGet();
-        if (running.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::drain);
-            } catch (RuntimeException e) {
-                // Shutting down: the next start's poll publishes what is left.
-                running.set(false);
-            }
-        }
-    }
-
-    private void drain() {
-        long seen;
-        try {
-            do {
-                seen = wakes.get();
-                relay();
-            } while (seen != wakes.get());
-        } finally {
-            running.set(false);
-        }
-        // A wake-up between the last look and clearing the flag found it still set: look again.
-        if (seen != wakes.get()) {
-            wake();
-        }
+        work.wake();
     }
 
     /** Publishes every waiting event, batch after batch. */
@@ -154,7 +119,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void stop() {
-        thread.shutdownNow();
+        work.close();
     }
 
     /** Publishes one batch; returns how many events went out. */
