@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -126,7 +125,7 @@ public class ReportIntake {
         try {
             stored = writer.storeAll(batch.stream().map(Pending::draft).toList());
         } catch (Throwable batchFailure) {
-            if (batch.size() == 1 || (Failures.isTransient(batchFailure) && !isLockConflict(batchFailure))) {
+            if (batch.size() == 1 || databaseAway(batchFailure)) {
                 // The database is away (or the commit's outcome is unknown): each request gets the 503 it
                 // would have got alone. Trying again now could store a report whose batch did commit.
                 for (Pending pending : batch) {
@@ -156,7 +155,7 @@ public class ReportIntake {
                 stored = writer.storeAll(List.of(pending.draft())).get(0);
             } catch (Throwable failure) {
                 pending.stored().completeExceptionally(failure);
-                if (Failures.isTransient(failure) && !isLockConflict(failure)) {
+                if (databaseAway(failure)) {
                     away = failure;
                 }
                 continue;
@@ -165,16 +164,9 @@ public class ReportIntake {
         }
     }
 
-    /** A lock conflict with another transaction (a deadlock, say) passes; the database being away does not. */
-    private static boolean isLockConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("55P03"))) {
-                return true;
-            }
-        }
-        return false;
+    /** The database is away, or the commit's outcome unknown: a lock conflict rolled back for certain. */
+    private static boolean databaseAway(Throwable failure) {
+        return Failures.isTransient(failure) && !Failures.isLockConflict(failure);
     }
 
     private void answer(Pending pending, FaultReport report) {

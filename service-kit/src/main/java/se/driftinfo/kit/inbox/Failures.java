@@ -70,6 +70,22 @@ public final class Failures {
         return false;
     }
 
+    /**
+     * Whether the work lost a lock conflict with another transaction (a deadlock, a serialization
+     * failure, a lock timeout): it was rolled back for certain, unlike when the database went away
+     * mid-commit, so doing it again cannot do it twice.
+     */
+    public static boolean isLockConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40") || LOCK_NOT_AVAILABLE.equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean transientState(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
             String state = s.getSQLState();
