@@ -1,6 +1,8 @@
 package se.driftinfo.infra;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -99,6 +101,31 @@ public final class BenchSystem {
                 out.write(body);
             }
         });
+        // GET /message?to=ADDRESS: the first message that mailbox received, as the server stored it, so
+        // that the fan-out's reference can send the very same bytes (404 when there is none).
+        server.createContext("/message", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            String address = query != null && query.startsWith("to=")
+                    ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8)
+                    : "";
+            var message = mail.firstTo(address);
+            if (message.isEmpty()) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            var bytes = new ByteArrayOutputStream();
+            try {
+                message.get().writeTo(bytes);
+            } catch (MessagingException e) {
+                throw new IOException("Cannot write the message to " + address, e);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "message/rfc822");
+            exchange.sendResponseHeaders(200, bytes.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                bytes.writeTo(out);
+            }
+        });
         server.start();
         return server;
     }
@@ -113,6 +140,7 @@ public final class BenchSystem {
         }
         env.append("SMTP_PORT=").append(infra.mail().port()).append('\n');
         env.append("MAIL_STATS_URL=http://127.0.0.1:").append(mailStatsPort).append("/delivered\n");
+        env.append("MAIL_MESSAGE_URL=http://127.0.0.1:").append(mailStatsPort).append("/message\n");
         env.append("PG_PORT=").append(infra.postgres().port()).append('\n');
         env.append("KAFKA=").append(infra.kafka().bootstrapServers()).append('\n');
         infra.identity()

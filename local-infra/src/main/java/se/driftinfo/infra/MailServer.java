@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -231,6 +232,13 @@ public final class MailServer implements AutoCloseable {
                     .filter(d -> d.recipient().endsWith(suffix))
                     .toList();
         }
+    }
+
+    /** The first message the mailbox of {@code address} received, if any (the address in any case). */
+    public Optional<MimeMessage> firstTo(String address) {
+        return greenMail
+                .findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), message -> true)
+                .findFirst();
     }
 
     /** Waits until at least {@code count} messages in all have arrived; returns all received. */
