@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # An outage declared to N confirmed subscribers (default 2,000; bench/fanout.sh 20000 for the large
-# run): time from the declaration's 201 to the first and to the last mail the SMTP server accepted,
-# against Postfix's smtp-source sending N copies of the notifier's own mail into the same server with
-# the same number of sessions (and, for comparison, N single-part messages of the same size). Prints mails/s for both, their ratio, the first mail's latency and the
-# notifier's largest RSS during the fan-out. See docs/benchmarks.md, "Outage fan-out".
+# run), after warm-up outages to up to 2,000 others each: time from the declaration's 201 to the first and
+# to the last mail the SMTP server accepted, against Postfix's smtp-source sending N copies of the
+# notifier's own mail into the same server with the same number of sessions (and, for comparison, N
+# single-part messages of the same size). Prints mails/s for both, their ratio, the first mail's
+# latency (warm, and cold in the warm-up), the notifier's largest RSS, and the CPU each process spent
+# per mail. See docs/benchmarks.md, "Outage fan-out". BENCH_SMOKE=1: 50 subscribers, no warm-up.
+#   FANOUT_WARM_UPS   fan-outs of up to 2,000 before the measured one (default 3)
 #   FANOUT_SESSIONS   parallel SMTP sessions of smtp-source (default 8: the notifier's senders)
 #   FANOUT_PROFILE=1  record the notifier with JFR during the fan-out (file printed at the end)
 source "$(dirname "$0")/lib.sh"
@@ -30,60 +33,137 @@ bench_start
 now_ms() { date +%s%3N; }
 # COUNT FIRST LAST: copies the SMTP server accepted for addresses ending with $1 (BenchSystem).
 delivered() { curl -sf "$MAIL_STATS_URL?to=$1"; }
+# Empties the SMTP server before each measured load: GreenMail keeps every message in memory and
+# slows down as it fills (after 8,000 mails smtp-source's rate into it had fallen by two thirds), so a
+# load after another would meet a slower server than the one before it.
+purge_mail() { curl -sf -X POST "$MAIL_PURGE_URL" >/dev/null; }
 notifier_sql() { PGPASSWORD=notifier psql -qtAX -h 127.0.0.1 -p "$PG_PORT" -U notifier notifier -c "$1"; }
 
-# Subscribers of this run only (the system may be shared): their own domain, so the count at the SMTP
-# server is theirs. Rows as confirming through the API would leave them: ACTIVE, hashed tokens.
 RUN="$(date +%s)-$$"
-DOMAIN="fanout-$RUN.bench.example"
-bench_log "seeding $N confirmed subscribers of $REGION/$SYSTEM @$DOMAIN"
-notifier_sql "
-insert into subscription (id, email, regions, systems, language, status, confirm_token_hash,
-    feed_token_hash, manage_token_hash, created_at, confirmed_at)
-select gen_random_uuid(), format('s%s@%s', n, '$DOMAIN'), ',$REGION,', ',$SYSTEM,',
-    case when n % 2 = 0 then 'sv' else 'en' end, 'ACTIVE',
-    encode(sha256((gen_random_uuid()::text || 'c')::bytea), 'hex'),
-    encode(sha256((gen_random_uuid()::text || 'f')::bytea), 'hex'),
-    encode(sha256((gen_random_uuid()::text || 'm')::bytea), 'hex'),
-    now(), now()
-from generate_series(1, $N) n;" >/dev/null
-
 TOKEN=$(bench_token operator)
 RSS_START=$(bench_rss_mib "$NOTIFIER_PID")
+RSS_MAX=$RSS_START
+SIZE=""
+
+# seed COUNT DOMAIN: confirmed subscribers of this run only (the system may be shared), on a domain of
+# their own so the count at the SMTP server is theirs. Rows as confirming through the API would leave
+# them: ACTIVE, hashed tokens.
+seed() {
+  bench_log "seeding $1 confirmed subscribers of $REGION/$SYSTEM @$2"
+  notifier_sql "
+  insert into subscription (id, email, regions, systems, language, status, confirm_token_hash,
+      feed_token_hash, manage_token_hash, created_at, confirmed_at)
+  select gen_random_uuid(), format('s%s@%s', n, '$2'), ',$REGION,', ',$SYSTEM,',
+      case when n % 2 = 0 then 'sv' else 'en' end, 'ACTIVE',
+      encode(sha256((gen_random_uuid()::text || 'c')::bytea), 'hex'),
+      encode(sha256((gen_random_uuid()::text || 'f')::bytea), 'hex'),
+      encode(sha256((gen_random_uuid()::text || 'm')::bytea), 'hex'),
+      now(), now()
+  from generate_series(1, $1) n;" >/dev/null
+}
+
+# fan_out COUNT DOMAIN LABEL: declares an outage in the region and waits until the server has accepted
+# a mail for each of the COUNT subscribers @DOMAIN; sets T0 (the 201), FIRST and LAST (epoch ms at the
+# server), samples the notifier's RSS into RSS_MAX. The subscribers are removed afterwards, so that a
+# later outage mails only its own.
+fan_out() {
+  local n=$1 domain=$2 label=$3 body status count rss timeout_ms
+  body=$(printf '{"title":"Cosmic svarar inte (bench %s, %s)","region":"%s","systems":["%s"],"impact":"OUTAGE","startedAt":"%s","message":"Starta reservrutinen. Vi felsöker."}' \
+    "$RUN" "$label" "$REGION" "$SYSTEM" "$(date -u +%Y-%m-%dT%H:%M:%SZ)")
+  status=$(curl -s -o "$BENCH_DIR/outage.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d "$body" "$INCIDENT_URL/api/outages")
+  T0=$(now_ms)
+  if [ "$status" != 201 ]; then
+    cat "$BENCH_DIR/outage.json" >&2; bench_log "declaring the outage answered $status"; exit 1
+  fi
+  timeout_ms=$(( n > 5000 ? 900000 : 300000 ))
+  count=0; FIRST=0; LAST=0
+  while :; do
+    read -r count FIRST LAST < <(delivered "@$domain")
+    rss=$(bench_rss_mib "$NOTIFIER_PID"); [ "$rss" -gt "$RSS_MAX" ] && RSS_MAX=$rss
+    if [ -z "$SIZE" ]; then
+      # The size of one queued mail's bodies, for smtp-source's messages (plus ~1 KB of headers and MIME).
+      SIZE=$(notifier_sql "select max(octet_length(text_body) + octet_length(html_body)) + 1000 from delivery
+                           where recipient like '%@$domain' and status = 'PENDING'")
+    fi
+    [ "$count" -ge "$n" ] && break
+    if [ $(( $(now_ms) - T0 )) -gt "$timeout_ms" ]; then
+      bench_log "$label: only $count of $n mails after $((timeout_ms / 1000)) s"; exit 1
+    fi
+    sleep 0.1
+  done
+  notifier_sql "delete from subscription where email like '%@$domain'" >/dev/null
+}
+
+# cpu_ticks: CPU time so far (clock ticks, user + system) of each thread of the notifier and of the
+# infrastructure JVM (the SMTP server; Kafka), and of PostgreSQL's processes, as "who thread ticks"
+# lines: read before and after the measured fan-out, it says where the machine's two cores went.
+INFRA_PID=$(ps -o ppid= -p "$NOTIFIER_PID" | tr -d ' ')
+PG_PID=$(pgrep -f -- "-p $PG_PORT" | while read -r p; do
+  [ "$(cat "/proc/$p/comm" 2>/dev/null)" = postgres ] && echo "$p"; done | head -1)
+cpu_ticks() {
+  local who pid t comm stat
+  for who in notifier:$NOTIFIER_PID infrastructure:$INFRA_PID; do
+    pid=${who#*:}
+    for t in /proc/"$pid"/task/*; do
+      { read -r stat <"$t/stat" && read -r comm <"$t/comm"; } 2>/dev/null || continue
+      set -- ${stat##*) }
+      echo "${who%%:*} ${comm// /_} $(( ${12} + ${13} ))"
+    done
+  done
+  if [ -n "$PG_PID" ]; then
+    for pid in "$PG_PID" $(pgrep -P "$PG_PID"); do
+      read -r stat <"/proc/$pid/stat" 2>/dev/null || continue
+      set -- ${stat##*) }
+      echo "postgresql all $(( ${12} + ${13} ))"
+    done
+  fi
+}
+# cpu_report BEFORE AFTER MAILS: milliseconds of CPU per mail for each process and its busiest threads
+# (thread names without their numbers, so that the eight senders are one line).
+cpu_report() {
+  awk -v mails="$3" -v hz="$(getconf CLK_TCK)" '
+    { sub(/[-#]?[0-9]+$/, "", $2); key = $1 " " $2; if (FILENAME == ARGV[1]) before[key] += $3; else after[key] += $3 }
+    END {
+      for (k in after) { d = after[k] - before[k]; split(k, w, " "); proc[w[1]] += d; if (d > 0) thread[k] = d }
+      for (p in proc) printf "[bench]   %-15s %5.2f ms CPU per mail\n", p, proc[p] * 1000 / hz / mails
+      for (k in thread) if (thread[k] * 1000 / hz / mails >= 0.1) printf "[bench]     %-40s %5.2f\n", k, thread[k] * 1000 / hz / mails
+    }' "$1" "$2" >&2
+}
+
+# A fresh JVM runs the fan-out's code for the first time: during a first fan-out of 2,000 the
+# notifier's JIT compiler threads used more CPU than its senders (C2 1.9 ms a mail against 1.2), on a
+# machine whose two cores the SMTP server's JVM, as cold, needs too; after one warm-up C2 still took
+# 0.9–1.4 ms a mail in each JVM, after three 0.4 in the notifier and next to none in the server. As
+# bench/feeds.sh, bench/intake.sh and JMH do, warm-ups run first (FANOUT_WARM_UPS fan-outs of up to
+# 2,000, default 3); the first one's figures are printed as the cold system's.
+COLD_FIRST_MS=""; COLD_RATE=""
+WARM_UPS=${FANOUT_WARM_UPS:-3}; if [ "$BENCH_SMOKE" = 1 ]; then WARM_UPS=0; fi
+WARM_N=$(( N < 2000 ? N : 2000 ))
+for w in $(seq 1 "$WARM_UPS"); do
+  seed "$WARM_N" "warm-up-$w-$RUN.bench.example"
+  cpu_ticks >"$BENCH_DIR/cpu-before"
+  fan_out "$WARM_N" "warm-up-$w-$RUN.bench.example" warm-up
+  cpu_ticks >"$BENCH_DIR/cpu-after"
+  rate_w=$(awk -v n="$WARM_N" -v ms="$(( LAST - T0 ))" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }')
+  if [ "$w" = 1 ]; then COLD_FIRST_MS=$(( FIRST - T0 )); COLD_RATE=$rate_w; fi
+  bench_log "warm-up $w: $WARM_N mails, first after $(( FIRST - T0 )) ms, $rate_w/s; CPU:"
+  cpu_report "$BENCH_DIR/cpu-before" "$BENCH_DIR/cpu-after" "$WARM_N"
+  SIZE=""
+done
+
+DOMAIN="fanout-$RUN.bench.example"
+seed "$N" "$DOMAIN"
 if [ "${FANOUT_PROFILE:-0}" = 1 ]; then
   JFR_FILE="$BENCH_DIR/fanout-$N.jfr"
   jcmd "$NOTIFIER_PID" JFR.start name=fanout settings=profile filename="$JFR_FILE" >/dev/null
 fi
-
-body=$(printf '{"title":"Cosmic svarar inte (bench %s)","region":"%s","systems":["%s"],"impact":"OUTAGE","startedAt":"%s","message":"Starta reservrutinen. Vi felsöker."}' \
-  "$RUN" "$REGION" "$SYSTEM" "$(date -u +%Y-%m-%dT%H:%M:%SZ)")
-status=$(curl -s -o "$BENCH_DIR/outage.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d "$body" "$INCIDENT_URL/api/outages")
-T0=$(now_ms)
-if [ "$status" != 201 ]; then
-  cat "$BENCH_DIR/outage.json" >&2; bench_log "declaring the outage answered $status"; exit 1
-fi
-
-# Poll the SMTP server's count; the notifier's RSS is sampled as it goes (its largest is reported).
-timeout_ms=$(( N > 5000 ? 900000 : 300000 ))
-RSS_MAX=$RSS_START
-SIZE=""
-count=0; first=0; last=0
-while :; do
-  read -r count first last < <(delivered "@$DOMAIN")
-  rss=$(bench_rss_mib "$NOTIFIER_PID"); [ "$rss" -gt "$RSS_MAX" ] && RSS_MAX=$rss
-  if [ -z "$SIZE" ]; then
-    # The size of one queued mail's bodies, for smtp-source's messages (plus ~1 KB of headers and MIME).
-    SIZE=$(notifier_sql "select max(octet_length(text_body) + octet_length(html_body)) + 1000 from delivery
-                         where recipient like '%@$DOMAIN' and status = 'PENDING'")
-  fi
-  [ "$count" -ge "$N" ] && break
-  if [ $(( $(now_ms) - T0 )) -gt "$timeout_ms" ]; then
-    bench_log "only $count of $N mails after $((timeout_ms / 1000)) s"; exit 1
-  fi
-  sleep 0.1
-done
+purge_mail
+cpu_ticks >"$BENCH_DIR/cpu-before"
+fan_out "$N" "$DOMAIN" measured
+cpu_ticks >"$BENCH_DIR/cpu-after"
 if [ -n "${JFR_FILE:-}" ]; then jcmd "$NOTIFIER_PID" JFR.stop name=fanout >/dev/null; fi
+first=$FIRST; last=$LAST
 SIZE=${SIZE:-4000}
 first_ms=$(( first - T0 )); all_ms=$(( last - T0 ))
 rate=$(awk -v n="$N" -v ms="$all_ms" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }')
@@ -98,6 +178,7 @@ rate=$(awk -v n="$N" -v ms="$all_ms" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 
 smtp_source() {
   local domain=$1; shift
   local t0 t1 got
+  purge_mail
   t0=$(now_ms)
   "$SMTP_SOURCE" -d -N -s "$SESSIONS" -m "$N" -f bench@driftinfo.se -t "ref@$domain" "$@" \
     "127.0.0.1:$SMTP_PORT" >/dev/null
@@ -114,14 +195,16 @@ PLAIN_MS=$(smtp_source "plain-$RUN.bench.example" -l "$SIZE")
 per_s() { awk -v n="$N" -v ms="$1" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }'; }
 same_rate=$(per_s "$SAME_MS"); plain_rate=$(per_s "$PLAIN_MS")
 
-# This run's subscribers go, so that a later run on the same system mails only its own.
-notifier_sql "delete from subscription where email like '%@$DOMAIN'" >/dev/null
-
 bench_log "fan-out: first mail after $first_ms ms, $N after $all_ms ms; smtp-source ($SESSIONS sessions): $N of the notifier's own mail ($SAME_BYTES bytes) in $SAME_MS ms, $N single-part of $SIZE bytes in $PLAIN_MS ms"
+bench_log "CPU during the measured fan-out (from /proc; the machine has $(nproc) cores):"
+cpu_report "$BENCH_DIR/cpu-before" "$BENCH_DIR/cpu-after" "$N"
 bench_row "fan-out to $N subscribers, mails/s (declaration to last mail)" "$rate" "$same_rate (smtp-source -s $SESSIONS -F the notifier's mail)" "$(bench_ratio "$rate" "$same_rate")"
 bench_row "fan-out to $N, against a single-part message of the same size" "$rate" "$plain_rate (smtp-source -s $SESSIONS -l $SIZE)" "$(bench_ratio "$rate" "$plain_rate")"
 bench_row "fan-out to $N: first mail after the declaration's 201" "$first_ms ms" "" ""
-bench_row "fan-out to $N: notifier RSS, start → largest during the fan-out" "$RSS_START → $RSS_MAX MiB" "" ""
+if [ -n "$COLD_RATE" ]; then
+  bench_row "the warm-up: first fan-out after start, $WARM_N subscribers, mails/s · first mail" "$COLD_RATE · $COLD_FIRST_MS ms" "" ""
+fi
+bench_row "fan-out to $N: notifier RSS, start → largest during the fan-outs" "$RSS_START → $RSS_MAX MiB" "" ""
 if [ -n "${JFR_FILE:-}" ]; then
   BENCH_KEEP=1
   bench_log "JFR recording: $JFR_FILE (kept with $BENCH_DIR)"

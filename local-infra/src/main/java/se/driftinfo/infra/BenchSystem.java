@@ -126,6 +126,18 @@ public final class BenchSystem {
                 bytes.writeTo(out);
             }
         });
+        // POST /purge: forgets every message, so that each measured load meets an empty server (GreenMail
+        // keeps all it receives in memory and slows down as it fills).
+        server.createContext("/purge", exchange -> {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1);
+                exchange.close();
+                return;
+            }
+            mail.purge();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         server.start();
         return server;
     }
@@ -141,6 +153,7 @@ public final class BenchSystem {
         env.append("SMTP_PORT=").append(infra.mail().port()).append('\n');
         env.append("MAIL_STATS_URL=http://127.0.0.1:").append(mailStatsPort).append("/delivered\n");
         env.append("MAIL_MESSAGE_URL=http://127.0.0.1:").append(mailStatsPort).append("/message\n");
+        env.append("MAIL_PURGE_URL=http://127.0.0.1:").append(mailStatsPort).append("/purge\n");
         env.append("PG_PORT=").append(infra.postgres().port()).append('\n');
         env.append("KAFKA=").append(infra.kafka().bootstrapServers()).append('\n');
         infra.identity()
