@@ -31,11 +31,13 @@ SMTP_SOURCE=$(command -v smtp-source || echo /usr/sbin/smtp-source)
 bench_start
 
 now_ms() { date +%s%3N; }
+# per_s COUNT MS: COUNT in MS milliseconds, per second.
+per_s() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }'; }
 # COUNT FIRST LAST: copies the SMTP server accepted for addresses ending with $1 (BenchSystem).
 delivered() { curl -sf "$MAIL_STATS_URL?to=$1"; }
 # Empties the SMTP server before each measured load: GreenMail keeps every message in memory and
-# slows down as it fills (after 8,000 mails smtp-source's rate into it had fallen by two thirds), so a
-# load after another would meet a slower server than the one before it.
+# slows down as it fills (after 8,000 mails smtp-source's rate into it had fallen from ~500/s to
+# 360/s), so a load after another would meet a slower server than the one before it.
 purge_mail() { curl -sf -X POST "$MAIL_PURGE_URL" >/dev/null; }
 notifier_sql() { PGPASSWORD=notifier psql -qtAX -h 127.0.0.1 -p "$PG_PORT" -U notifier notifier -c "$1"; }
 
@@ -43,7 +45,6 @@ RUN="$(date +%s)-$$"
 TOKEN=$(bench_token operator)
 RSS_START=$(bench_rss_mib "$NOTIFIER_PID")
 RSS_MAX=$RSS_START
-SIZE=""
 
 # seed COUNT DOMAIN: confirmed subscribers of this run only (the system may be shared), on a domain of
 # their own so the count at the SMTP server is theirs. Rows as confirming through the API would leave
@@ -64,10 +65,12 @@ seed() {
 
 # fan_out COUNT DOMAIN LABEL: declares an outage in the region and waits until the server has accepted
 # a mail for each of the COUNT subscribers @DOMAIN; sets T0 (the 201), FIRST and LAST (epoch ms at the
-# server), samples the notifier's RSS into RSS_MAX. The subscribers are removed afterwards, so that a
-# later outage mails only its own.
+# server), samples the notifier's RSS into RSS_MAX, and leaves the CPU ticks before and after in
+# $BENCH_DIR/cpu-before and cpu-after. The subscribers are removed afterwards, so that a later outage
+# mails only its own.
 fan_out() {
   local n=$1 domain=$2 label=$3 body status count rss timeout_ms
+  cpu_ticks >"$BENCH_DIR/cpu-before"
   body=$(printf '{"title":"Cosmic svarar inte (bench %s, %s)","region":"%s","systems":["%s"],"impact":"OUTAGE","startedAt":"%s","message":"Starta reservrutinen. Vi felsöker."}' \
     "$RUN" "$label" "$REGION" "$SYSTEM" "$(date -u +%Y-%m-%dT%H:%M:%SZ)")
   status=$(curl -s -o "$BENCH_DIR/outage.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
@@ -81,17 +84,13 @@ fan_out() {
   while :; do
     read -r count FIRST LAST < <(delivered "@$domain")
     rss=$(bench_rss_mib "$NOTIFIER_PID"); [ "$rss" -gt "$RSS_MAX" ] && RSS_MAX=$rss
-    if [ -z "$SIZE" ]; then
-      # The size of one queued mail's bodies, for smtp-source's messages (plus ~1 KB of headers and MIME).
-      SIZE=$(notifier_sql "select max(octet_length(text_body) + octet_length(html_body)) + 1000 from delivery
-                           where recipient like '%@$domain' and status = 'PENDING'")
-    fi
     [ "$count" -ge "$n" ] && break
     if [ $(( $(now_ms) - T0 )) -gt "$timeout_ms" ]; then
       bench_log "$label: only $count of $n mails after $((timeout_ms / 1000)) s"; exit 1
     fi
     sleep 0.1
   done
+  cpu_ticks >"$BENCH_DIR/cpu-after"
   notifier_sql "delete from subscription where email like '%@$domain'" >/dev/null
 }
 
@@ -142,14 +141,11 @@ WARM_UPS=${FANOUT_WARM_UPS:-3}; if [ "$BENCH_SMOKE" = 1 ]; then WARM_UPS=0; fi
 WARM_N=$(( N < 2000 ? N : 2000 ))
 for w in $(seq 1 "$WARM_UPS"); do
   seed "$WARM_N" "warm-up-$w-$RUN.bench.example"
-  cpu_ticks >"$BENCH_DIR/cpu-before"
   fan_out "$WARM_N" "warm-up-$w-$RUN.bench.example" warm-up
-  cpu_ticks >"$BENCH_DIR/cpu-after"
-  rate_w=$(awk -v n="$WARM_N" -v ms="$(( LAST - T0 ))" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }')
+  rate_w=$(per_s "$WARM_N" "$(( LAST - T0 ))")
   if [ "$w" = 1 ]; then COLD_FIRST_MS=$(( FIRST - T0 )); COLD_RATE=$rate_w; fi
   bench_log "warm-up $w: $WARM_N mails, first after $(( FIRST - T0 )) ms, $rate_w/s; CPU:"
   cpu_report "$BENCH_DIR/cpu-before" "$BENCH_DIR/cpu-after" "$WARM_N"
-  SIZE=""
 done
 
 DOMAIN="fanout-$RUN.bench.example"
@@ -159,19 +155,15 @@ if [ "${FANOUT_PROFILE:-0}" = 1 ]; then
   jcmd "$NOTIFIER_PID" JFR.start name=fanout settings=profile filename="$JFR_FILE" >/dev/null
 fi
 purge_mail
-cpu_ticks >"$BENCH_DIR/cpu-before"
 fan_out "$N" "$DOMAIN" measured
-cpu_ticks >"$BENCH_DIR/cpu-after"
 if [ -n "${JFR_FILE:-}" ]; then jcmd "$NOTIFIER_PID" JFR.stop name=fanout >/dev/null; fi
-first=$FIRST; last=$LAST
-SIZE=${SIZE:-4000}
-first_ms=$(( first - T0 )); all_ms=$(( last - T0 ))
-rate=$(awk -v n="$N" -v ms="$all_ms" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }')
+first_ms=$(( FIRST - T0 )); all_ms=$(( LAST - T0 ))
+rate=$(per_s "$N" "$all_ms")
 
 # The references: the same number of messages into the same server, same sessions, each to a mailbox
 # of its own as the fan-out's are (-N numbers the recipients: GreenMail slows down as one mailbox
 # fills, which would flatter the notifier). First the very message the notifier sent (-F, as nginx
-# serves the feed's own bytes): a multipart mail costs the server about three times what a plain one
+# serves the feed's own bytes): a multipart mail costs the server about 2.5 times what a plain one
 # of the same size does, and both programs share its two cores. Then, for comparison with earlier
 # runs, smtp-source's own single-part message of the same size.
 # smtp_source DOMAIN ARGS...: prints the ms the server took to accept N messages.
@@ -190,12 +182,11 @@ smtp_source() {
 # smtp-source -F adds CRLF to every line itself.
 curl -sf "$MAIL_MESSAGE_URL?to=s1@$DOMAIN" | tr -d '\r' >"$BENCH_DIR/fanout-mail.eml"
 SAME_MS=$(smtp_source "same-$RUN.bench.example" -F "$BENCH_DIR/fanout-mail.eml")
-SAME_BYTES=$(wc -c <"$BENCH_DIR/fanout-mail.eml")
+SIZE=$(wc -c <"$BENCH_DIR/fanout-mail.eml")
 PLAIN_MS=$(smtp_source "plain-$RUN.bench.example" -l "$SIZE")
-per_s() { awk -v n="$N" -v ms="$1" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }'; }
-same_rate=$(per_s "$SAME_MS"); plain_rate=$(per_s "$PLAIN_MS")
+same_rate=$(per_s "$N" "$SAME_MS"); plain_rate=$(per_s "$N" "$PLAIN_MS")
 
-bench_log "fan-out: first mail after $first_ms ms, $N after $all_ms ms; smtp-source ($SESSIONS sessions): $N of the notifier's own mail ($SAME_BYTES bytes) in $SAME_MS ms, $N single-part of $SIZE bytes in $PLAIN_MS ms"
+bench_log "fan-out: first mail after $first_ms ms, $N after $all_ms ms; smtp-source ($SESSIONS sessions): $N of the notifier's own mail ($SIZE bytes) in $SAME_MS ms, $N single-part of $SIZE bytes in $PLAIN_MS ms"
 bench_log "CPU during the measured fan-out (from /proc; the machine has $(nproc) cores):"
 cpu_report "$BENCH_DIR/cpu-before" "$BENCH_DIR/cpu-after" "$N"
 bench_row "fan-out to $N subscribers, mails/s (declaration to last mail)" "$rate" "$same_rate (smtp-source -s $SESSIONS -F the notifier's mail)" "$(bench_ratio "$rate" "$same_rate")"

@@ -1,5 +1,6 @@
 package se.driftinfo.infra;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayOutputStream;
@@ -80,11 +81,7 @@ public final class BenchSystem {
     private static HttpServer mailStats(MailServer mail) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/delivered", exchange -> {
-            String query = exchange.getRequestURI().getQuery();
-            String suffix = query != null && query.startsWith("to=")
-                    ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8)
-                            .toLowerCase(Locale.ROOT)
-                    : "";
+            String suffix = to(exchange).toLowerCase(Locale.ROOT);
             List<MailServer.Delivered> copies = mail.deliveredTo(suffix);
             long first = copies.stream()
                     .mapToLong(MailServer.Delivered::epochMillis)
@@ -104,10 +101,7 @@ public final class BenchSystem {
         // GET /message?to=ADDRESS: the first message that mailbox received, as the server stored it, so
         // that the fan-out's reference can send the very same bytes (404 when there is none).
         server.createContext("/message", exchange -> {
-            String query = exchange.getRequestURI().getQuery();
-            String address = query != null && query.startsWith("to=")
-                    ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8)
-                    : "";
+            String address = to(exchange);
             var message = mail.firstTo(address);
             if (message.isEmpty()) {
                 exchange.sendResponseHeaders(404, -1);
@@ -140,6 +134,14 @@ public final class BenchSystem {
         });
         server.start();
         return server;
+    }
+
+    /** The {@code to} parameter of a request ({@code ?to=…}, the only one these endpoints take), or "". */
+    private static String to(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getQuery();
+        return query != null && query.startsWith("to=")
+                ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8)
+                : "";
     }
 
     private static void writeEnv(Driftinfo system, Path file, int mailStatsPort) throws IOException {
