@@ -14,11 +14,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
+import se.driftinfo.kit.work.WakeableWork;
 import se.driftinfo.notifier.NotifierConfig;
 
 /**
@@ -44,11 +41,7 @@ public class DeliverySender {
     private final Clock clock;
     private final NotifierConfig.Delivery config;
     private final String messageIdDomain;
-    private final ExecutorService pool;
-    /** Senders running now. */
-    private final AtomicInteger active = new AtomicInteger();
-    /** Counts wake-ups, so that one arriving while the senders stop is not lost. */
-    private final AtomicLong wakes = new AtomicLong();
+    private final WakeableWork senders;
 
     public DeliverySender(
             SmtpClient smtp, Deliveries deliveries, EntityManager em, Clock clock, NotifierConfig config) {
@@ -58,12 +51,7 @@ public class DeliverySender {
         this.clock = clock;
         this.config = config.delivery();
         this.messageIdDomain = config.organizer().substring(config.organizer().indexOf('@') + 1);
-        AtomicInteger number = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(this.config.senders(), r -> {
-            Thread t = new Thread(r, "mail-sender-" + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.senders = new WakeableWork("mail-sender", this.config.senders(), this::sendAllDue);
     }
 
     /** Looks for mail that fell due (a retry after its backoff, a lease run out) and wakes the senders. */
@@ -80,36 +68,18 @@ public class DeliverySender {
      * own SMTP connection until nothing is due. Called after a transaction that queued mail commits.
      */
     void wake() {
-        wakes.incrementAndGet();
-        int running;
-        while ((running = active.get()) < config.senders()) {
-            if (active.compareAndSet(running, running + 1)) {
-                pool.execute(this::drain);
-            }
-        }
+        senders.wake();
     }
 
-    private void drain() {
-        long seen;
-        try {
-            do {
-                seen = wakes.get();
-            } while (sendDue() > 0 || seen != wakes.get());
-        } catch (RuntimeException e) {
-            LOG.warnf("Delivery run stopped, next run retries: %s", e.getMessage());
-            seen = wakes.get();
-        } finally {
-            active.decrementAndGet();
-        }
-        // A wake-up that found every sender busy just before this one stopped: look again.
-        if (seen != wakes.get()) {
-            wake();
+    private void sendAllDue() {
+        while (sendDue() > 0) {
+            // more may be due after this batch
         }
     }
 
     @PreDestroy
     void stop() {
-        pool.shutdownNow();
+        senders.close();
     }
 
     /**

@@ -3,7 +3,7 @@ package se.driftinfo.kit.work;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
  * Work done on a thread of its own, a pass at a time, when something says there may be some (a
  * commit, a schedule). Wake-ups that arrive while a pass runs are folded into one more pass, so under
  * load each pass takes what arrived during the previous one; and none is lost, even one that comes
- * just as a pass ends. The outbox relay and the notifier's fan-out work this way.
+ * just as a pass ends. The outbox relay and the notifier's fan-out work this way on one thread, the
+ * notifier's mail senders on several: a wake-up starts every worker not yet running, and each worker
+ * runs passes of its own until it has seen every wake-up that came.
  */
 public final class WakeableWork implements AutoCloseable {
 
@@ -19,32 +21,48 @@ public final class WakeableWork implements AutoCloseable {
 
     private final String name;
     private final Runnable pass;
-    private final ExecutorService thread;
-    /** Whether a pass is running or queued on {@link #thread}. */
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final int workers;
+    private final ExecutorService threads;
+    /** Workers running or queued on {@link #threads}. */
+    private final AtomicInteger running = new AtomicInteger();
     /** Counts wake-ups, so that one arriving while a pass ends is not lost. */
     private final AtomicLong wakes = new AtomicLong();
 
     /** @param pass does all the work there is now; it is never run twice at once */
     public WakeableWork(String name, Runnable pass) {
+        this(name, 1, pass);
+    }
+
+    /**
+     * @param workers threads that run {@code pass} at once, each named {@code name-1}, {@code name-2}…
+     *     (one is named {@code name})
+     * @param pass does all the work there is now; with several workers it must share the work safely
+     */
+    public WakeableWork(String name, int workers, Runnable pass) {
         this.name = name;
+        this.workers = workers;
         this.pass = pass;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
+        AtomicInteger number = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, workers == 1 ? name : name + "-" + number.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
-    /** There may be work: starts a pass, or makes the running one look once more. Cheap to call often. */
+    /** There may be work: starts the workers not running, or makes the running ones look once more. */
     public void wake() {
         wakes.incrementAndGet();
-        if (running.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                // Shutting down: what is left waits for the next start.
-                running.set(false);
+        int now;
+        while ((now = running.get()) < workers) {
+            if (running.compareAndSet(now, now + 1)) {
+                try {
+                    threads.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    // Shutting down: what is left waits for the next start.
+                    running.decrementAndGet();
+                    return;
+                }
             }
         }
     }
@@ -61,9 +79,9 @@ public final class WakeableWork implements AutoCloseable {
             // one that came during it still gets its pass.
             LOG.warnf("%s stopped, the next run goes on: %s", name, e.getMessage());
         } finally {
-            running.set(false);
+            running.decrementAndGet();
         }
-        // A wake-up between the last look and clearing the flag found it still set: look again.
+        // A wake-up between the last look and stopping found every worker running: look again.
         if (seen != wakes.get()) {
             wake();
         }
@@ -71,6 +89,6 @@ public final class WakeableWork implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        threads.shutdownNow();
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The relay and the fan-out lean on this: no wake-up is lost, and many during a pass make one more. */
+/** The relay, the fan-out and the mail senders lean on this: no wake-up is lost, and many during a pass make one more. */
 class WakeableWorkTest {
 
     @Test
@@ -58,6 +58,37 @@ class WakeableWorkTest {
             work.wake();
             assertTrue(passesDone.tryAcquire(10, TimeUnit.SECONDS), "the next wake-up runs a pass again");
             assertEquals(2, passes.get());
+        }
+    }
+
+    @Test
+    void aWakeUpStartsEveryWorkerAndNeverMoreThanThatManyAtOnce() throws Exception {
+        int workers = 3;
+        CountDownLatch allStarted = new CountDownLatch(workers);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger atOnce = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Semaphore passesDone = new Semaphore(0);
+        try (WakeableWork work = new WakeableWork("test-senders", workers, () -> {
+            mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+            allStarted.countDown();
+            await(release);
+            atOnce.decrementAndGet();
+            passesDone.release();
+        })) {
+            for (int i = 0; i < 20; i++) {
+                work.wake();
+            }
+            assertTrue(allStarted.await(10, TimeUnit.SECONDS), "one wake-up's worth started all three workers");
+            release.countDown();
+            assertTrue(passesDone.tryAcquire(workers, 10, TimeUnit.SECONDS));
+            // A worker that saw wake-ups come during its pass makes one more; then they all stop.
+            int more = 0;
+            while (passesDone.tryAcquire(300, TimeUnit.MILLISECONDS)) {
+                more++;
+            }
+            assertTrue(more <= workers, "twenty wake-ups made at most one more pass per worker, not " + more);
+            assertEquals(workers, mostAtOnce.get(), "never more workers at once than asked for");
         }
     }
 
