@@ -27,6 +27,8 @@ public final class WakeableWork implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     /** Counts wake-ups, so that one arriving while a pass ends is not lost. */
     private final AtomicLong wakes = new AtomicLong();
+    /** The most wake-ups any pass had seen when it started: those are answered. */
+    private final AtomicLong answered = new AtomicLong();
 
     /** @param pass does all the work there is now; it is never run twice at once */
     public WakeableWork(String name, Runnable pass) {
@@ -53,25 +55,36 @@ public final class WakeableWork implements AutoCloseable {
     /** There may be work: starts the workers not running, or makes the running ones look once more. */
     public void wake() {
         wakes.incrementAndGet();
+        startIdleWorkers();
+    }
+
+    private void startIdleWorkers() {
+        // Claim every idle place at once, then start that many: a loop that looked again after each
+        // start would start one more whenever a worker just started had already finished.
         int now;
-        while ((now = running.get()) < workers) {
-            if (running.compareAndSet(now, now + 1)) {
-                try {
-                    threads.execute(this::drain);
-                } catch (RejectedExecutionException e) {
-                    // Shutting down: what is left waits for the next start.
-                    running.decrementAndGet();
-                    return;
-                }
+        do {
+            now = running.get();
+            if (now >= workers) {
+                return;
+            }
+        } while (!running.compareAndSet(now, workers));
+        for (int started = now; started < workers; started++) {
+            try {
+                threads.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // Shutting down: what is left waits for the next start.
+                running.addAndGet(started - workers);
+                return;
             }
         }
     }
 
     private void drain() {
-        long seen = wakes.get();
         try {
+            long seen;
             do {
                 seen = wakes.get();
+                answered.accumulateAndGet(seen, Math::max);
                 pass.run();
             } while (seen != wakes.get());
         } catch (RuntimeException e) {
@@ -81,9 +94,11 @@ public final class WakeableWork implements AutoCloseable {
         } finally {
             running.decrementAndGet();
         }
-        // A wake-up between the last look and stopping found every worker running: look again.
-        if (seen != wakes.get()) {
-            wake();
+        // A wake-up between the last look and stopping found every worker running: look again. Not
+        // counted as a wake-up, and not if a pass that started since has answered it, or a slow worker
+        // stopping late would make a pass nobody asked for.
+        if (answered.get() != wakes.get()) {
+            startIdleWorkers();
         }
     }
 

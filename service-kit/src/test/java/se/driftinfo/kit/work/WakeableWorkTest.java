@@ -43,6 +43,27 @@ class WakeableWorkTest {
     }
 
     @Test
+    void aWakeUpAfterAPassMakesExactlyOnePassHoweverTheWorkerStops() throws Exception {
+        // Each wake-up comes just as the pass before it ends, while its worker is somewhere between
+        // its last look and stopping: that worker must not count a wake-up of its own and make a pass
+        // nobody asked for (it did, now and then, on a loaded machine).
+        Semaphore passesDone = new Semaphore(0);
+        AtomicInteger passes = new AtomicInteger();
+        int wakeUps = 20_000;
+        try (WakeableWork work = new WakeableWork("test-work", () -> {
+            passes.incrementAndGet();
+            passesDone.release();
+        })) {
+            for (int i = 0; i < wakeUps; i++) {
+                work.wake();
+                assertTrue(passesDone.tryAcquire(10, TimeUnit.SECONDS), "wake-up " + i + " made its pass");
+            }
+            assertTrue(!passesDone.tryAcquire(300, TimeUnit.MILLISECONDS), "no pass more than the wake-ups asked for");
+            assertEquals(wakeUps, passes.get());
+        }
+    }
+
+    @Test
     void aFailedPassDoesNotStopLaterWakeUps() throws Exception {
         Semaphore passesDone = new Semaphore(0);
         AtomicInteger passes = new AtomicInteger();
