@@ -70,7 +70,7 @@ seed() {
 # mails only its own.
 fan_out() {
   local n=$1 domain=$2 label=$3 body status count rss timeout_ms
-  cpu_ticks >"$BENCH_DIR/cpu-before"
+  bench_cpu_ticks >"$BENCH_DIR/cpu-before"
   body=$(printf '{"title":"Cosmic svarar inte (bench %s, %s)","region":"%s","systems":["%s"],"impact":"OUTAGE","startedAt":"%s","message":"Starta reservrutinen. Vi felsöker."}' \
     "$RUN" "$label" "$REGION" "$SYSTEM" "$(date -u +%Y-%m-%dT%H:%M:%SZ)")
   status=$(curl -s -o "$BENCH_DIR/outage.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
@@ -90,44 +90,8 @@ fan_out() {
     fi
     sleep 0.1
   done
-  cpu_ticks >"$BENCH_DIR/cpu-after"
+  bench_cpu_ticks >"$BENCH_DIR/cpu-after"
   notifier_sql "delete from subscription where email like '%@$domain'" >/dev/null
-}
-
-# cpu_ticks: CPU time so far (clock ticks, user + system) of each thread of the notifier and of the
-# infrastructure JVM (the SMTP server; Kafka), and of PostgreSQL's processes, as "who thread ticks"
-# lines: read before and after the measured fan-out, it says where the machine's two cores went.
-INFRA_PID=$(ps -o ppid= -p "$NOTIFIER_PID" | tr -d ' ')
-PG_PID=$(pgrep -f -- "-p $PG_PORT" | while read -r p; do
-  [ "$(cat "/proc/$p/comm" 2>/dev/null)" = postgres ] && echo "$p"; done | head -1)
-cpu_ticks() {
-  local who pid t comm stat
-  for who in notifier:$NOTIFIER_PID infrastructure:$INFRA_PID; do
-    pid=${who#*:}
-    for t in /proc/"$pid"/task/*; do
-      { read -r stat <"$t/stat" && read -r comm <"$t/comm"; } 2>/dev/null || continue
-      set -- ${stat##*) }
-      echo "${who%%:*} ${comm// /_} $(( ${12} + ${13} ))"
-    done
-  done
-  if [ -n "$PG_PID" ]; then
-    for pid in "$PG_PID" $(pgrep -P "$PG_PID"); do
-      read -r stat <"/proc/$pid/stat" 2>/dev/null || continue
-      set -- ${stat##*) }
-      echo "postgresql all $(( ${12} + ${13} ))"
-    done
-  fi
-}
-# cpu_report BEFORE AFTER MAILS: milliseconds of CPU per mail for each process and its busiest threads
-# (thread names without their numbers, so that the eight senders are one line).
-cpu_report() {
-  awk -v mails="$3" -v hz="$(getconf CLK_TCK)" '
-    { sub(/[-#]?[0-9]+$/, "", $2); key = $1 " " $2; if (FILENAME == ARGV[1]) before[key] += $3; else after[key] += $3 }
-    END {
-      for (k in after) { d = after[k] - before[k]; split(k, w, " "); proc[w[1]] += d; if (d > 0) thread[k] = d }
-      for (p in proc) printf "[bench]   %-15s %5.2f ms CPU per mail\n", p, proc[p] * 1000 / hz / mails
-      for (k in thread) if (thread[k] * 1000 / hz / mails >= 0.1) printf "[bench]     %-40s %5.2f\n", k, thread[k] * 1000 / hz / mails
-    }' "$1" "$2" >&2
 }
 
 # A fresh JVM runs the fan-out's code for the first time: during a first fan-out of 2,000 the
@@ -145,7 +109,7 @@ for w in $(seq 1 "$WARM_UPS"); do
   rate_w=$(per_s "$WARM_N" "$(( LAST - T0 ))")
   if [ "$w" = 1 ]; then COLD_FIRST_MS=$(( FIRST - T0 )); COLD_RATE=$rate_w; fi
   bench_log "warm-up $w: $WARM_N mails, first after $(( FIRST - T0 )) ms, $rate_w/s; CPU:"
-  cpu_report "$BENCH_DIR/cpu-before" "$BENCH_DIR/cpu-after" "$WARM_N"
+  bench_cpu_report "$BENCH_DIR/cpu-before" "$BENCH_DIR/cpu-after" "$WARM_N" mail
 done
 
 DOMAIN="fanout-$RUN.bench.example"
@@ -188,7 +152,7 @@ same_rate=$(per_s "$N" "$SAME_MS"); plain_rate=$(per_s "$N" "$PLAIN_MS")
 
 bench_log "fan-out: first mail after $first_ms ms, $N after $all_ms ms; smtp-source ($SESSIONS sessions): $N of the notifier's own mail ($SIZE bytes) in $SAME_MS ms, $N single-part of $SIZE bytes in $PLAIN_MS ms"
 bench_log "CPU during the measured fan-out (from /proc; the machine has $(nproc) cores):"
-cpu_report "$BENCH_DIR/cpu-before" "$BENCH_DIR/cpu-after" "$N"
+bench_cpu_report "$BENCH_DIR/cpu-before" "$BENCH_DIR/cpu-after" "$N" mail
 bench_row "fan-out to $N subscribers, mails/s (declaration to last mail)" "$rate" "$same_rate (smtp-source -s $SESSIONS -F the notifier's mail)" "$(bench_ratio "$rate" "$same_rate")"
 bench_row "fan-out to $N, against a single-part message of the same size" "$rate" "$plain_rate (smtp-source -s $SESSIONS -l $SIZE)" "$(bench_ratio "$rate" "$plain_rate")"
 bench_row "fan-out to $N: first mail after the declaration's 201" "$first_ms ms" "" ""

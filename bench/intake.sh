@@ -5,6 +5,7 @@
 # answered 201 is stored and its event relayed to Kafka, and no more rows were added than requests sent.
 #   BENCH_SMOKE=1  a few seconds per load and 2,000 old reports
 #   INTAKE_REPORTS=N  how many old reports to store first (default 100000)
+#   INTAKE_WARM_UP=S  seconds of load before measuring (default 180)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 bench_need wrk wrk
@@ -13,7 +14,7 @@ bench_need pgbench postgresql-client
 PGBENCH=$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)
 
 if [ "$BENCH_SMOKE" = 1 ]; then SECONDS_PER_LOAD=3; WARM_UP=1; OLD_REPORTS=${INTAKE_REPORTS:-2000}
-else SECONDS_PER_LOAD=20; WARM_UP=15; OLD_REPORTS=${INTAKE_REPORTS:-100000}; fi
+else SECONDS_PER_LOAD=20; WARM_UP=${INTAKE_WARM_UP:-180}; OLD_REPORTS=${INTAKE_REPORTS:-100000}; fi
 CONNECTIONS=32
 
 bench_start
@@ -22,6 +23,17 @@ bench_log "(the API key's rate limit is raised for the bench only; by default it
 
 export PGPASSWORD=incident
 sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U incident -d incident -qtAX -v ON_ERROR_STOP=1 "$@"; }
+notifier_sql() { PGPASSWORD=notifier psql -qtAX -h 127.0.0.1 -p "$PG_PORT" -U notifier notifier -c "$1"; }
+# What the load left for later: events not yet relayed to Kafka, and receipts not yet mailed (this
+# run's reports, warm-up included, less the receipts the notifier has sent to the bench's addresses).
+backlog() {
+  local reports sent
+  reports=$(sql -c "select count(*) from fault_report where unit_name like '$RUN %'")
+  sent=$(notifier_sql "select count(*) from delivery where status = 'SENT' and kind = 'FAULT_REPORT_RECEIVED'
+    and recipient like 'felanmalan-%@example.se'")
+  echo "$(sql -c 'select count(*) from event_outbox where published_at is null') events not yet relayed," \
+    "$(( reports - sent )) receipts not yet mailed"
+}
 
 # The catalog reaches incident-service over Kafka; reports naming it are refused until it has.
 for _ in $(seq 1 120); do
@@ -42,21 +54,41 @@ run_scenario() {
   local name="$1" ids="$WORK/$1"
   mkdir -p "$ids"
   bench_log "scenario $name: wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_LOAD}s"
+  bench_cpu_ticks >"$WORK/cpu-before"
   INTAKE_SCENARIO="$name" INTAKE_UNIT="$RUN $name" INTAKE_IDS="$ids" \
     wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_LOAD}s" --latency --timeout 10s -s "$BENCH_ROOT/bench/intake.lua" "$INCIDENT_URL" \
     >"$WORK/$name.out"
+  bench_cpu_ticks >"$WORK/cpu-after"
+  bench_log "scenario $name: at the end of the load, $(backlog)"
   sed 's/^/[wrk] /' "$WORK/$name.out" >&2
   local result; result=$(grep '^RESULT' "$WORK/$name.out")
   for kv in ${result#RESULT }; do
     printf -v "R_${name}_${kv%%=*}" '%s' "${kv#*=}"
   done
+  # Events are relayed and receipts mailed after the answer: the relay's, the notifier's and the SMTP
+  # server's share lags when they fall behind, and what they still owe at the end (the backlog above)
+  # is not counted here.
+  local created="R_${name}_created"
+  bench_log "scenario $name: CPU during the load, per report answered:"
+  bench_cpu_report "$WORK/cpu-before" "$WORK/cpu-after" "${!created}" report
 }
 
 # A fresh JVM answers its first requests slowly (class loading, JIT): warm up before measuring. These
-# reports are stored like the others but not part of the figures or the counts below.
-bench_log "warm-up: wrk -t2 -c8 -d${WARM_UP}s"
-INTAKE_SCENARIO=spread INTAKE_UNIT="$RUN warm-up" INTAKE_IDS="$WORK" \
-  wrk -t2 -c8 -d"${WARM_UP}s" --timeout 10s -s "$BENCH_ROOT/bench/intake.lua" "$INCIDENT_URL" >/dev/null
+# reports are stored like the others but not part of the figures or the counts below. Three JVMs share
+# the two cores with PostgreSQL, so their C2 compilers take minutes to finish the request path: after
+# 15 s at 8 connections they still used 1.4 ms of CPU per report during the measured load (a third of
+# all of it), after 60 s at 32 connections 1.0 ms, after 180 s next to none (docs/benchmarks.md).
+bench_log "warm-up: wrk -t2 -c$CONNECTIONS -d${WARM_UP}s, half spread, half burst"
+bench_cpu_ticks >"$WORK/cpu-before"
+for scenario in spread burst; do
+  INTAKE_SCENARIO=$scenario INTAKE_UNIT="$RUN warm-up" INTAKE_IDS="$WORK" \
+    wrk -t2 -c"$CONNECTIONS" -d"$(( (WARM_UP + 1) / 2 ))s" --timeout 10s -s "$BENCH_ROOT/bench/intake.lua" "$INCIDENT_URL" \
+    >"$WORK/warm-up.out"
+done
+bench_cpu_ticks >"$WORK/cpu-after"
+bench_log "warm-up: $(grep '^RESULT' "$WORK/warm-up.out" | cut -d' ' -f2) in its last half; CPU per report in all of it:"
+bench_cpu_report "$WORK/cpu-before" "$WORK/cpu-after" \
+  "$(sql -c "select count(*) from fault_report where unit_name = '$RUN warm-up'")" report
 
 run_scenario spread
 run_scenario burst
@@ -73,7 +105,7 @@ sql -c 'drop table intake_reference'
 # Nothing lost: each id answered 201 is a stored report whose received event went to Kafka (the relay
 # marks an outbox row published only once Kafka acknowledged it); rows stored beyond the answers are at
 # most the requests wrk cut off when its time was up.
-bench_log "waiting for the outbox relay"
+bench_log "waiting for the outbox relay: $(backlog)"
 received_type=se.driftinfo.incident.fault-report.received.v1
 for _ in $(seq 1 180); do
   pending=$(sql -c "select count(*) from event_outbox where published_at is null and event_type = '$received_type'")

@@ -108,6 +108,45 @@ bench_token() {
     | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
+# bench_cpu_ticks: CPU time so far (clock ticks, user + system) of each thread of the three services
+# and of the infrastructure JVM (Kafka, the SMTP server, Keycloak), and of PostgreSQL's processes, as
+# "who thread ticks" lines: read before and after a load, it says where the machine's two cores went.
+bench_cpu_ticks() {
+  local infra pg who pid t comm stat
+  infra=$(ps -o ppid= -p "$NOTIFIER_PID" | tr -d ' ')
+  pg=$(pgrep -f -- "-p $PG_PORT" | while read -r p; do
+    [ "$(cat "/proc/$p/comm" 2>/dev/null)" = postgres ] && echo "$p"; done | head -1)
+  for who in incident:$INCIDENT_PID notifier:$NOTIFIER_PID maintenance:$MAINTENANCE_PID infrastructure:$infra; do
+    pid=${who#*:}
+    for t in /proc/"$pid"/task/*; do
+      { read -r stat <"$t/stat" && read -r comm <"$t/comm"; } 2>/dev/null || continue
+      set -- ${stat##*) }
+      echo "${who%%:*} ${comm// /_} $(( ${12} + ${13} ))"
+    done
+  done
+  if [ -n "$pg" ]; then
+    for pid in "$pg" $(pgrep -P "$pg"); do
+      read -r stat <"/proc/$pid/stat" 2>/dev/null || continue
+      set -- ${stat##*) }
+      echo "postgresql all $(( ${12} + ${13} ))"
+    done
+  fi
+}
+
+# bench_cpu_report BEFORE AFTER COUNT UNIT: milliseconds of CPU per UNIT (a mail, a report) for each
+# process and its busiest threads (names without their numbers, so that eight senders are one line).
+bench_cpu_report() {
+  if [ "${3:-0}" -le 0 ]; then bench_log "  no $4 in the load: no CPU per $4"; return 0; fi
+  awk -v n="$3" -v unit="$4" -v hz="$(getconf CLK_TCK)" '
+    { sub(/[-#]?[0-9]+$/, "", $2); key = $1 " " $2; if (FILENAME == ARGV[1]) before[key] += $3; else after[key] += $3 }
+    END {
+      for (k in after) { d = after[k] - before[k]; split(k, w, " "); proc[w[1]] += d; all += d; if (d > 0) thread[k] = d }
+      printf "[bench]   %-15s %5.2f ms CPU per %s\n", "all", all * 1000 / hz / n, unit
+      for (p in proc) printf "[bench]   %-15s %5.2f ms CPU per %s\n", p, proc[p] * 1000 / hz / n, unit
+      for (k in thread) if (thread[k] * 1000 / hz / n >= 0.1) printf "[bench]     %-40s %5.2f\n", k, thread[k] * 1000 / hz / n
+    }' "$1" "$2" >&2
+}
+
 # bench_rss_mib PID: resident memory of a process, in MiB.
 bench_rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 
