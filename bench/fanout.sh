@@ -39,7 +39,6 @@ delivered() { curl -sf "$MAIL_STATS_URL?to=$1"; }
 # slows down as it fills (after 8,000 mails smtp-source's rate into it had fallen from ~500/s to
 # 360/s), so a load after another would meet a slower server than the one before it.
 purge_mail() { curl -sf -X POST "$MAIL_PURGE_URL" >/dev/null; }
-notifier_sql() { PGPASSWORD=notifier psql -qtAX -h 127.0.0.1 -p "$PG_PORT" -U notifier notifier -c "$1"; }
 
 RUN="$(date +%s)-$$"
 TOKEN=$(bench_token operator)
@@ -51,7 +50,7 @@ RSS_MAX=$RSS_START
 # them: ACTIVE, hashed tokens.
 seed() {
   bench_log "seeding $1 confirmed subscribers of $REGION/$SYSTEM @$2"
-  notifier_sql "
+  bench_notifier_sql "
   insert into subscription (id, email, regions, systems, language, status, confirm_token_hash,
       feed_token_hash, manage_token_hash, created_at, confirmed_at)
   select gen_random_uuid(), format('s%s@%s', n, '$2'), ',$REGION,', ',$SYSTEM,',
@@ -91,7 +90,7 @@ fan_out() {
     sleep 0.1
   done
   bench_cpu_ticks >"$BENCH_DIR/cpu-after"
-  notifier_sql "delete from subscription where email like '%@$domain'" >/dev/null
+  bench_notifier_sql "delete from subscription where email like '%@$domain'" >/dev/null
 }
 
 # A fresh JVM runs the fan-out's code for the first time: during a first fan-out of 2,000 the

@@ -23,13 +23,12 @@ bench_log "(the API key's rate limit is raised for the bench only; by default it
 
 export PGPASSWORD=incident
 sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U incident -d incident -qtAX -v ON_ERROR_STOP=1 "$@"; }
-notifier_sql() { PGPASSWORD=notifier psql -qtAX -h 127.0.0.1 -p "$PG_PORT" -U notifier notifier -c "$1"; }
 # What the load left for later: events not yet relayed to Kafka, and receipts not yet mailed (this
 # run's reports, warm-up included, less the receipts the notifier has sent to the bench's addresses).
 backlog() {
   local reports sent
   reports=$(sql -c "select count(*) from fault_report where unit_name like '$RUN %'")
-  sent=$(notifier_sql "select count(*) from delivery where status = 'SENT' and kind = 'FAULT_REPORT_RECEIVED'
+  sent=$(bench_notifier_sql "select count(*) from delivery where status = 'SENT' and kind = 'FAULT_REPORT_RECEIVED'
     and recipient like 'felanmalan-%@example.se'")
   echo "$(sql -c 'select count(*) from event_outbox where published_at is null') events not yet relayed," \
     "$(( reports - sent )) receipts not yet mailed"

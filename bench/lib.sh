@@ -108,6 +108,9 @@ bench_token() {
     | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
+# bench_notifier_sql SQL: runs one statement in the notifier's database, unaligned, without headers.
+bench_notifier_sql() { PGPASSWORD=notifier psql -qtAX -h 127.0.0.1 -p "$PG_PORT" -U notifier notifier -c "$1"; }
+
 # bench_cpu_ticks: CPU time so far (clock ticks, user + system) of each thread of the three services
 # and of the infrastructure JVM (Kafka, the SMTP server, Keycloak), and of PostgreSQL's processes, as
 # "who thread ticks" lines: read before and after a load, it says where the machine's two cores went.
