@@ -115,10 +115,10 @@ bench_notifier_sql() { PGPASSWORD=notifier psql -qtAX -h 127.0.0.1 -p "$PG_PORT"
 # and of the infrastructure JVM (Kafka, the SMTP server, Keycloak), and of PostgreSQL's processes, as
 # "who thread ticks" lines: read before and after a load, it says where the machine's two cores went.
 bench_cpu_ticks() {
-  local infra pg who pid t comm stat
+  local infra pg who pid t comm stat title
   infra=$(ps -o ppid= -p "$NOTIFIER_PID" | tr -d ' ')
   pg=$(pgrep -f -- "-p $PG_PORT" | while read -r p; do
-    [ "$(cat "/proc/$p/comm" 2>/dev/null)" = postgres ] && echo "$p"; done | head -1)
+    if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = postgres ]; then echo "$p"; fi; done | head -1)
   for who in incident:$INCIDENT_PID notifier:$NOTIFIER_PID maintenance:$MAINTENANCE_PID infrastructure:$infra; do
     pid=${who#*:}
     for t in /proc/"$pid"/task/*; do
@@ -128,10 +128,17 @@ bench_cpu_ticks() {
     done
   done
   if [ -n "$pg" ]; then
+    # A backend's title is "postgres: USER DATABASE HOST STATE": its CPU goes to the service whose
+    # user it is (incident, notifier, maintenance); the other processes (WAL writer, checkpointer...)
+    # by their own name.
     for pid in "$pg" $(pgrep -P "$pg"); do
       read -r stat <"/proc/$pid/stat" 2>/dev/null || continue
+      read -r -a title < <(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null; echo)
       set -- ${stat##*) }
-      echo "postgresql all $(( ${12} + ${13} ))"
+      if [ "$pid" = "$pg" ]; then comm=postmaster
+      elif [ "${#title[@]}" -ge 5 ]; then comm="backend_of_${title[1]}"
+      else comm=$(IFS=_; echo "${title[*]:1}"); fi
+      echo "postgresql ${comm:-other} $(( ${12} + ${13} ))"
     done
   fi
 }
