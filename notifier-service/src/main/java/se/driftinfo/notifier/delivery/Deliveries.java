@@ -142,14 +142,17 @@ public class Deliveries {
      * slow and no other run takes them meanwhile. One statement, its own transaction (plain JDBC, as
      * {@link #retake}); {@code skip locked} lets senders and replicas claim side by side.
      *
-     * @return the ids claimed, in id order, as they were locked (see {@link #cancelQueuedFor})
+     * <p>The mail due longest goes first, read in the order of the index {@code delivery_due}: ordered
+     * by id, the claim walked past every mail ever sent (migration V5).
+     *
+     * @return the ids claimed, in id order, the order the run re-takes them in (see {@link #cancelQueuedFor})
      */
     public List<Long> claim(UUID run, Instant now, Instant leaseEnd, int limit) {
         // array(): the subquery is evaluated once, so never more than the batch is leased.
         String sql = """
                 update delivery set next_attempt_at = ?, lease_owner = ?
                 where id = any(array(select id from delivery where status = 'PENDING' and next_attempt_at <= ?
-                    order by id limit ? for update skip locked))
+                    order by next_attempt_at, id limit ? for update skip locked))
                 returning id""";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
