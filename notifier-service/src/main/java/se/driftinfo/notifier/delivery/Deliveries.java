@@ -81,7 +81,7 @@ public class Deliveries {
                 .executeUpdate();
         if (inserted == 1) {
             // Sent as soon as it can be seen, not at the sender's next scheduled look.
-            afterCommit.once(DeliverySender.class, sender::wake);
+            afterCommit.once(DeliverySender.class, sender::wakeOne);
         }
         return inserted == 1;
     }

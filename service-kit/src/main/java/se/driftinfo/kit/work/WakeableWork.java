@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
  * commit, a schedule). Wake-ups that arrive while a pass runs are folded into one more pass, so under
  * load each pass takes what arrived during the previous one; and none is lost, even one that comes
  * just as a pass ends. The outbox relay and the notifier's fan-out work this way on one thread, the
- * notifier's mail senders on several: a wake-up starts every worker not yet running, and each worker
- * runs passes of its own until it has seen every wake-up that came.
+ * notifier's mail senders on several: a wake-up starts every worker not yet running ({@link #wakeOne}
+ * only one when none is), and each worker runs passes of its own until it has seen every wake-up that
+ * came.
  */
 public final class WakeableWork implements AutoCloseable {
 
@@ -56,6 +57,22 @@ public final class WakeableWork implements AutoCloseable {
     public void wake() {
         wakes.incrementAndGet();
         startIdleWorkers();
+    }
+
+    /**
+     * A little work may be waiting (one mail, say): starts one worker if none is running, or makes the
+     * running ones look once more. Several workers all looking for one item cost a search each and
+     * found it once: under a stream of single items, each costs one search instead of one per worker.
+     */
+    public void wakeOne() {
+        wakes.incrementAndGet();
+        if (running.compareAndSet(0, 1)) {
+            try {
+                threads.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                running.decrementAndGet(); // shutting down: what is left waits for the next start
+            }
+        }
     }
 
     private void startIdleWorkers() {

@@ -113,6 +113,46 @@ class WakeableWorkTest {
         }
     }
 
+    @Test
+    void aWakeUpForOneItemStartsOneWorkerNotAll() throws Exception {
+        Semaphore passesDone = new Semaphore(0);
+        AtomicInteger passes = new AtomicInteger();
+        try (WakeableWork work = new WakeableWork("test-senders", 8, () -> {
+            passes.incrementAndGet();
+            passesDone.release();
+        })) {
+            work.wakeOne();
+            assertTrue(passesDone.tryAcquire(10, TimeUnit.SECONDS));
+            assertTrue(!passesDone.tryAcquire(300, TimeUnit.MILLISECONDS), "one pass, not one per worker");
+            work.wake();
+            assertTrue(passesDone.tryAcquire(8, 10, TimeUnit.SECONDS), "a wake-up for much work starts all eight");
+        }
+    }
+
+    @Test
+    void noWakeUpForOneItemIsLostHoweverTheWorkersStop() throws Exception {
+        // Each wake-up comes just as a pass ends, while its worker may be between its last look and
+        // stopping; the item it announces must be seen by a pass that starts after it.
+        AtomicInteger announced = new AtomicInteger();
+        AtomicInteger seen = new AtomicInteger();
+        Semaphore passesDone = new Semaphore(0);
+        int wakeUps = 20_000;
+        try (WakeableWork work = new WakeableWork("test-senders", 8, () -> {
+            seen.accumulateAndGet(announced.get(), Math::max);
+            passesDone.release();
+        })) {
+            for (int i = 1; i <= wakeUps; i++) {
+                announced.set(i);
+                work.wakeOne();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (seen.get() < i) {
+                    assertTrue(System.nanoTime() < until, "wake-up " + i + " was seen by a pass");
+                    passesDone.tryAcquire(10, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
