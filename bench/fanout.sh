@@ -24,6 +24,7 @@ if ! command -v smtp-source >/dev/null 2>&1 && [ ! -x /usr/sbin/smtp-source ]; t
   sudo=""; if [ "$(id -u)" -ne 0 ]; then sudo="sudo -n"; fi
   echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
 fi
+bench_need curl curl
 bench_need smtp-source postfix
 bench_need psql postgresql-client
 SMTP_SOURCE=$(command -v smtp-source || echo /usr/sbin/smtp-source)
@@ -35,10 +36,6 @@ now_ms() { date +%s%3N; }
 per_s() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }'; }
 # COUNT FIRST LAST: copies the SMTP server accepted for addresses ending with $1 (BenchSystem).
 delivered() { curl -sf "$MAIL_STATS_URL?to=$1"; }
-# Empties the SMTP server before each measured load: GreenMail keeps every message in memory and
-# slows down as it fills (after 8,000 mails smtp-source's rate into it had fallen from ~500/s to
-# 360/s), so a load after another would meet a slower server than the one before it.
-purge_mail() { curl -sf -X POST "$MAIL_PURGE_URL" >/dev/null; }
 
 RUN="$(date +%s)-$$"
 TOKEN=$(bench_token operator)

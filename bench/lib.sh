@@ -157,6 +157,12 @@ bench_cpu_report() {
     }' "$1" "$2" >&2
 }
 
+# purge_mail: empties the SMTP server before a measured load. GreenMail keeps every message in memory
+# and slows down as it fills (after 8,000 mails smtp-source's rate into it had fallen from ~500/s to
+# 360/s; in the intake bench, 100,000 receipts made the infrastructure JVM's collector busy), so a load
+# after another would meet a slower server than the one before it.
+purge_mail() { curl -sf -X POST "$MAIL_PURGE_URL" >/dev/null; }
+
 # bench_rss_mib PID: resident memory of a process, in MiB.
 bench_rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 
