@@ -276,11 +276,15 @@ class DeliverySenderTest {
 
     /** Queues a mail to {@code recipient} due at {@code due}, in the caller's transaction. */
     private long queue(String recipient, Instant due) {
+        return queue(recipient, null, due);
+    }
+
+    private long queue(String recipient, UUID subscriptionId, Instant due) {
         UUID eventId = UUID.randomUUID();
         deliveries.enqueue(
                 eventId,
                 recipient,
-                null,
+                subscriptionId,
                 new RenderedMail(MailKind.OUTAGE_UPDATED, "Test", "text", "<p>html</p>", null, null, null));
         em.createNativeQuery("update delivery set next_attempt_at = ?1 where event_id = ?2")
                 .setParameter(1, due)
@@ -298,22 +302,8 @@ class DeliverySenderTest {
     }
 
     private long queueNotYetDue(String recipient, UUID subscriptionId) {
-        UUID eventId = UUID.randomUUID();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            deliveries.enqueue(
-                    eventId,
-                    recipient,
-                    subscriptionId,
-                    new RenderedMail(MailKind.OUTAGE_UPDATED, "Test", "text", "<p>html</p>", null, null, null));
-            em.createNativeQuery("update delivery set next_attempt_at = ?1 where event_id = ?2")
-                    .setParameter(1, Instant.now().plus(Duration.ofHours(1)))
-                    .setParameter(2, eventId)
-                    .executeUpdate();
-            return ((Number) em.createNativeQuery("select id from delivery where event_id = ?1")
-                            .setParameter(1, eventId)
-                            .getSingleResult())
-                    .longValue();
-        });
+        return QuarkusTransaction.requiringNew()
+                .call(() -> queue(recipient, subscriptionId, Instant.now().plus(Duration.ofHours(1))));
     }
 
     /** What claim() writes for the run that claims a row: the owner and the lease's end (an hour on). */
