@@ -56,7 +56,7 @@ public final class WakeableWork implements AutoCloseable {
     /** There may be work: starts the workers not running, or makes the running ones look once more. */
     public void wake() {
         wakes.incrementAndGet();
-        startIdleWorkers();
+        startWorkersUpTo(workers);
     }
 
     /**
@@ -66,31 +66,26 @@ public final class WakeableWork implements AutoCloseable {
      */
     public void wakeOne() {
         wakes.incrementAndGet();
-        if (running.compareAndSet(0, 1)) {
-            try {
-                threads.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                running.decrementAndGet(); // shutting down: what is left waits for the next start
-            }
-        }
+        startWorkersUpTo(1);
     }
 
-    private void startIdleWorkers() {
+    /** Starts workers until {@code most} are running (never more than {@link #workers}). */
+    private void startWorkersUpTo(int most) {
         // Claim every idle place at once, then start that many: a loop that looked again after each
         // start would start one more whenever a worker just started had already finished.
         int now;
         do {
             now = running.get();
-            if (now >= workers) {
+            if (now >= most) {
                 return;
             }
-        } while (!running.compareAndSet(now, workers));
-        for (int started = now; started < workers; started++) {
+        } while (!running.compareAndSet(now, most));
+        for (int started = now; started < most; started++) {
             try {
                 threads.execute(this::drain);
             } catch (RejectedExecutionException e) {
                 // Shutting down: what is left waits for the next start.
-                running.addAndGet(started - workers);
+                running.addAndGet(started - most);
                 return;
             }
         }
@@ -115,7 +110,7 @@ public final class WakeableWork implements AutoCloseable {
         // counted as a wake-up, and not if a pass that started since has answered it, or a slow worker
         // stopping late would make a pass nobody asked for.
         if (answered.get() != wakes.get()) {
-            startIdleWorkers();
+            startWorkersUpTo(workers);
         }
     }
 
