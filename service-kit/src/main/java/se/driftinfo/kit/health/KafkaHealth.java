@@ -5,7 +5,6 @@ import io.smallrye.health.api.HealthGroup;
 import io.smallrye.reactive.messaging.health.HealthReport;
 import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import se.driftinfo.kit.config.KafkaSettings;
 
 /**
  * Kafka's state, at {@code /q/health/group/kafka}: whether the brokers answer, and each channel's
@@ -68,14 +68,11 @@ public class KafkaHealth implements HealthCheck {
     }
 
     private Map<String, Object> adminConfig() {
-        Map<String, Object> props = new HashMap<>();
-        kafka.forEach((k, v) -> {
-            if (AdminClientConfig.configNames().contains(k)) {
-                props.put(k, v);
-            }
-        });
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-        return props;
+        return KafkaSettings.forClient(
+                kafka,
+                AdminClientConfig.configNames(),
+                Map.of(
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
     }
 }

@@ -30,6 +30,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import se.driftinfo.kit.config.KafkaSettings;
 
 /**
  * The service's dead-letter topic ({@code driftinfo.dlq.<service>}): what is waiting there, and
@@ -266,16 +267,8 @@ public class DeadLetters {
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 
-    /** The service's Kafka settings (bootstrap servers, security) that this client knows, plus {@code extra}. */
     private Map<String, Object> only(Set<String> known, Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>();
-        kafka.forEach((k, v) -> {
-            if (known.contains(k)) {
-                props.put(k, v);
-            }
-        });
-        props.putAll(extra);
-        return props;
+        return KafkaSettings.forClient(kafka, known, extra);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
