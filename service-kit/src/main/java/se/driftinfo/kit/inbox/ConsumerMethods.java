@@ -12,14 +12,17 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The service's own Kafka consumer methods ({@code @Incoming} taking a {@code ConsumerRecord}), by the
- * topic their channel reads. A replayed dead letter goes through the very method that failed on it,
+ * The service's own Kafka consumer methods ({@code @Incoming} taking a {@code ConsumerRecord}, or a
+ * poll's {@code ConsumerRecords}), by the topic their channel reads. A replayed dead letter goes through the very method that failed on it,
  * so it meets the same ledger, the same snapshot rule and the same CDI events as the first time.
  */
 @ApplicationScoped
@@ -40,8 +43,12 @@ class ConsumerMethods {
         void deliver(ConsumerRecord<String, String> record) {
             Object instance = ClientProxy.unwrap(
                     Arc.container().instance((InjectableBean<?>) bean).get());
+            Object argument = method.getParameterTypes()[0] == ConsumerRecords.class
+                    ? new ConsumerRecords<>(
+                            Map.of(new TopicPartition(record.topic(), record.partition()), List.of(record)))
+                    : record;
             try {
-                method.invoke(instance, record);
+                method.invoke(instance, argument);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
@@ -73,7 +80,8 @@ class ConsumerMethods {
                 }
                 for (Method method : type.getDeclaredMethods()) {
                     if (method.getParameterCount() == 1
-                            && method.getParameterTypes()[0] == ConsumerRecord.class
+                            && (method.getParameterTypes()[0] == ConsumerRecord.class
+                                    || method.getParameterTypes()[0] == ConsumerRecords.class)
                             && method.getAnnotationsByType(Incoming.class).length > 0) {
                         method.setAccessible(true);
                         for (Incoming incoming : method.getAnnotationsByType(Incoming.class)) {

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,5 +35,26 @@ public class ProcessedEvents {
                 .setParameter(2, eventId)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * Records that {@code consumer} handles the events {@code eventIds} now, in one statement.
+     *
+     * @return the ids handled for the first time (an id twice in {@code eventIds} is in it once)
+     */
+    @Transactional(TxType.MANDATORY)
+    public Set<UUID> firstTimeOf(String consumer, List<UUID> eventIds) {
+        @SuppressWarnings("unchecked")
+        List<UUID> inserted = em.createNativeQuery("""
+                        with inserted as (
+                            insert into processed_event (consumer, event_id)
+                            select ?1, id from unnest(cast(?2 as uuid[])) as id
+                            on conflict do nothing
+                            returning event_id)
+                        select event_id from inserted""", UUID.class)
+                .setParameter(1, consumer)
+                .setParameter(2, eventIds.toArray(UUID[]::new))
+                .getResultList();
+        return new HashSet<>(inserted);
     }
 }

@@ -225,6 +225,163 @@ class IdempotentConsumerTest {
         assertEquals(1, countCode(run + "-broken"), "applied exactly once");
     }
 
+    // --- A poll at a time (consumeAll, channels with batch=true) ---
+
+    /** One ledger statement and one commit for the whole poll; an event twice in it is applied once. */
+    @Test
+    void aPollIsAppliedInOneTransactionAndAnEventTwiceInItOnce() {
+        String run = run();
+        UUID twice = UUID.randomUUID();
+        List<ConsumerRecord<String, String>> poll = List.of(
+                record(UUID.randomUUID(), region(run + "-a", "Region Västerbotten"), 1),
+                record(twice, region(run + "-b", "Region Värmland"), 2),
+                record(twice, region(run + "-b", "Region Värmland"), 3),
+                record(UUID.randomUUID(), region(run + "-c", "Region Jämtland"), 4));
+        String consumer = "poll-" + run;
+
+        assertEquals(3, inbox.consumeAll(consumer, poll, recorder.handler()));
+
+        assertEquals(1, countCode(run + "-a"));
+        assertEquals(1, countCode(run + "-b"), "the event that came twice was applied once");
+        assertEquals(1, countCode(run + "-c"));
+        assertEquals(1, transactionsThatWrote(run), "the poll was applied in one transaction");
+        assertEquals(0, inbox.consumeAll(consumer, poll, recorder.handler()), "the poll redelivered");
+        assertEquals(1, countCode(run + "-a"));
+    }
+
+    /** A passing failure is waited out for the whole poll, which is then applied once, every event of it. */
+    @Test
+    void aTransientFailureInAPollRetriesThePollAndAppliesEachEventOnce() {
+        String run = run();
+        UUID passing = UUID.randomUUID();
+        List<ConsumerRecord<String, String>> poll = List.of(
+                record(UUID.randomUUID(), region(run + "-a", "Region Halland"), 1),
+                record(passing, region(run + "-transient", RegionRecorder.TRANSIENT + "2"), 2),
+                record(UUID.randomUUID(), region(run + "-c", "Region Kalmar"), 3));
+
+        assertEquals(3, inbox.consumeAll("poll-" + run, poll, recorder.handler()));
+
+        assertEquals(3, RegionRecorder.ATTEMPTS.get(passing).get(), "two failed attempts, then the one that worked");
+        assertEquals(1, countCode(run + "-a"));
+        assertEquals(1, countCode(run + "-transient"));
+        assertEquals(1, countCode(run + "-c"));
+    }
+
+    /**
+     * The connector can only fail a whole poll; the kit puts the records that cannot be handled on the
+     * dead-letter topic itself, each alone and with the headers replay reads, and applies the rest.
+     */
+    @Test
+    void aRecordThatCannotBeHandledIsDeadLetteredAloneAndTheRestOfItsPollApplied() {
+        String run = run();
+        String broken = "broken " + run;
+        RegionRecorder.BROKEN.add(broken);
+        UUID failing = UUID.randomUUID();
+        ConsumerRecord<String, String> noId =
+                new ConsumerRecord<>(RegionRecorder.BATCH_TOPIC, 0, 9, run, region(run + "-no-id", "Region Skåne"));
+        header(noId, "ce_type", EventTypes.REGION_PUBLISHED);
+        List<ConsumerRecord<String, String>> poll = List.of(
+                record(UUID.randomUUID(), region(run + "-before", "Region Gävleborg"), 7),
+                record(failing, region(run + "-broken", broken), 8),
+                noId,
+                record(UUID.randomUUID(), region(run + "-after", "Region Uppsala"), 10));
+
+        assertEquals(2, inbox.consumeAll("poll-" + run, poll, recorder.handler()));
+
+        assertEquals(1, countCode(run + "-before"));
+        assertEquals(1, countCode(run + "-after"));
+        assertEquals(0, countCode(run + "-broken"));
+        // One key, one dead-letter partition, in the order written: had the others been dead-lettered too,
+        // they would be among these.
+        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+        InfraTestResource.kafka().readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> {
+            if (r.value().contains(run)) {
+                dead.add(r);
+            }
+            return failing.toString().equals(header(r, "ce_id"));
+        });
+        assertEquals(
+                List.of(run + "-no-id", run + "-broken"),
+                dead.stream().map(r -> code(r.value())).toList(),
+                "only the two records that cannot be handled, each once");
+        ConsumerRecord<String, String> letter = dead.get(1);
+        assertEquals(RegionRecorder.BATCH_TOPIC, header(letter, "dead-letter-topic"));
+        assertEquals("0", header(letter, "dead-letter-partition"));
+        assertEquals("8", header(letter, "dead-letter-offset"));
+        assertEquals("java.lang.IllegalStateException", header(letter, "dead-letter-exception-class-name"));
+        assertTrue(header(letter, "dead-letter-reason").contains("bug for " + broken));
+        assertEquals(EventTypes.REGION_PUBLISHED, header(letter, "ce_type"), "the original headers are kept");
+        assertTrue(header(dead.get(0), "dead-letter-reason").contains("ce_id"));
+
+        // The bug is fixed: replay goes through the poll's consumer method and applies it once.
+        RegionRecorder.BROKEN.remove(broken);
+        DeadLetters.Replay replay = deadLetters.replay(true);
+        assertEquals(1, countCode(run + "-broken"), replay.toString());
+        assertTrue(
+                replay.failed().stream().anyMatch(f -> f.origin().equals(RegionRecorder.BATCH_TOPIC + "/0@9")),
+                "the unreadable one fails again and stays: " + replay);
+        deadLetters.replay(true);
+        assertEquals(1, countCode(run + "-broken"), "applied exactly once");
+    }
+
+    /** Over the broker: the channel delivers polls, and a bad record does not take its poll with it. */
+    @Test
+    void overKafkaAPollIsConsumedAndItsBadRecordDeadLetteredAlone() {
+        String run = run();
+        String broken = "broken " + run;
+        RegionRecorder.BROKEN.add(broken);
+        var kafka = InfraTestResource.kafka();
+        UUID first = kafka.publish(
+                RegionRecorder.BATCH_TOPIC,
+                run,
+                EventTypes.REGION_PUBLISHED,
+                "/test",
+                region(run + "-first", "Region Örebro"));
+        UUID failing = kafka.publish(
+                RegionRecorder.BATCH_TOPIC, run, EventTypes.REGION_PUBLISHED, "/test", region(run + "-broken", broken));
+        kafka.publish(
+                RegionRecorder.BATCH_TOPIC,
+                run,
+                EventTypes.REGION_PUBLISHED,
+                "/test",
+                region(run + "-last", "Region Jönköping"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (countCode(run + "-last") == 0 && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertEquals(1, countCode(run + "-last"));
+        assertEquals(1, countCode(run + "-first"));
+        assertEquals(0, countCode(run + "-broken"));
+        List<String> dead = new ArrayList<>();
+        kafka.readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> {
+            String id = header(r, "ce_id");
+            if (first.toString().equals(id) || failing.toString().equals(id)) {
+                dead.add(id + " from " + header(r, "dead-letter-topic"));
+            }
+            return failing.toString().equals(id);
+        });
+        assertEquals(List.of(failing + " from " + RegionRecorder.BATCH_TOPIC), dead);
+        RegionRecorder.BROKEN.remove(broken);
+    }
+
+    private static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String code(String json) {
+        return EventJson.read(json, RegionV1.class).code();
+    }
+
+    /** How many transactions wrote the rows whose code starts with {@code prefix}. */
+    private long transactionsThatWrote(String prefix) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                                "select count(distinct xmin::text) from recorded_region where code like ?1")
+                        .setParameter(1, prefix + "%")
+                        .getSingleResult())
+                .longValue());
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -265,6 +422,16 @@ class IdempotentConsumerTest {
 
     private static ConsumerRecord<String, String> record(UUID id, String json) {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(RegionRecorder.TOPIC, 0, 0, "region", json);
+        return cloudEvent(record, id);
+    }
+
+    /** A record of a poll on the batch channel's topic, at {@code offset}. */
+    private static ConsumerRecord<String, String> record(UUID id, String json, long offset) {
+        String key = code(json).substring(0, 8);
+        return cloudEvent(new ConsumerRecord<>(RegionRecorder.BATCH_TOPIC, 0, offset, key, json), id);
+    }
+
+    private static ConsumerRecord<String, String> cloudEvent(ConsumerRecord<String, String> record, UUID id) {
         header(record, "ce_id", id.toString());
         header(record, "ce_type", EventTypes.REGION_PUBLISHED);
         header(record, "ce_source", "/test");

@@ -9,18 +9,23 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.driftinfo.contracts.catalog.RegionV1;
 
 /**
  * A consumer written the way every service writes one: a one-line {@code @Incoming} method that hands
- * the record to the kit. It records each handling as a row, so handling an event twice would show.
+ * the record (or the poll) to the kit. It records each handling as a row, so handling an event twice would show.
  */
 @ApplicationScoped
 public class RegionRecorder {
 
     static final String TOPIC = "driftinfo.test.kit-inbox";
     static final String CONSUMER = "kit-test-regions";
+    /** The same records, taken a poll at a time ({@code batch=true}). */
+    static final String BATCH_TOPIC = "driftinfo.test.kit-inbox-batch";
+
+    static final String BATCH_CONSUMER = "kit-test-regions-batch";
     /** A region with this name makes the handler fail, as a bug or a broken row would. */
     static final String FAIL = "fail";
     /**
@@ -47,6 +52,12 @@ public class RegionRecorder {
     @Blocking
     void on(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, handler);
+    }
+
+    @Incoming("kit-test-batch")
+    @Blocking
+    void onPoll(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(BATCH_CONSUMER, records, handler);
     }
 
     EventHandler handler() {
