@@ -3,7 +3,7 @@ package se.driftinfo.notifier.outage;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import se.driftinfo.contracts.incident.FaultReportEventV1;
@@ -14,7 +14,9 @@ import se.driftinfo.kit.inbox.IncomingEvent;
 
 /**
  * Outage events feed the read model and are announced as {@link OutageChanged}; fault report events
- * are announced as {@link FaultReportChanged}. Both in one transaction with the processed-event record.
+ * are announced as {@link FaultReportChanged}. A poll at a time, in one transaction with the
+ * processed-event records: this topic carries every fault report, so during a burst a transaction
+ * per event held the receipts back (docs/benchmarks.md, "Receipts a poll at a time").
  */
 @ApplicationScoped
 public class IncidentConsumer {
@@ -39,10 +41,10 @@ public class IncidentConsumer {
         this.faultReportChanged = faultReportChanged;
     }
 
-    @Incoming("incidents")
+    @Incoming("incidents") // batch=true: a poll at a time
     @Blocking // the kit opens a transaction per attempt (retries need a fresh one)
-    void on(ConsumerRecord<String, String> record) {
-        inbox.consume("notifier-incidents", record, handler);
+    void on(ConsumerRecords<String, String> records) {
+        inbox.consumeAll("notifier-incidents", records, handler);
     }
 
     private void apply(IncomingEvent event, OutageEventV1 data) {
