@@ -168,37 +168,19 @@ class IdempotentConsumerTest {
      */
     @Test
     void overKafkaTransientFailuresAreRetriedPermanentOnesDeadLetteredAndReplayedOnce() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
+        String run = run();
         String broken = "broken " + run;
-        RegionRecorder.BROKEN.add(broken);
-        var kafka = InfraTestResource.kafka();
-        UUID passing = kafka.publish(
-                RegionRecorder.TOPIC,
-                run,
-                EventTypes.REGION_PUBLISHED,
-                "/test",
-                region(run + "-transient", RegionRecorder.TRANSIENT + "2"));
-        UUID failing = kafka.publish(
-                RegionRecorder.TOPIC, run, EventTypes.REGION_PUBLISHED, "/test", region(run + "-broken", broken));
-        kafka.publish(
-                RegionRecorder.TOPIC,
-                run,
-                EventTypes.REGION_PUBLISHED,
-                "/test",
-                region(run + "-last", "Region Jämtland"));
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (countCode(run + "-last") == 0 && System.nanoTime() < deadline) {
-            sleep();
-        }
-        assertEquals(1, countCode(run + "-last"));
+        Published published =
+                publishAroundABrokenOne(RegionRecorder.TOPIC, run, run + "-transient", RegionRecorder.TRANSIENT + "2");
+        UUID passing = published.first();
+        UUID failing = published.broken();
         assertEquals(1, countCode(run + "-transient"), "applied once, after the retries");
         assertEquals(3, RegionRecorder.ATTEMPTS.get(passing).get());
         assertEquals(0, countCode(run + "-broken"));
 
         // Same key, same dead-letter partition: had the passing one been dead-lettered, it would come first.
         List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-        kafka.readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> {
+        InfraTestResource.kafka().readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> {
             String id = header(r, "ce_id");
             if (passing.toString().equals(id) || failing.toString().equals(id)) {
                 dead.add(r);
@@ -328,33 +310,13 @@ class IdempotentConsumerTest {
     @Test
     void overKafkaAPollIsConsumedAndItsBadRecordDeadLetteredAlone() {
         String run = run();
-        String broken = "broken " + run;
-        RegionRecorder.BROKEN.add(broken);
-        var kafka = InfraTestResource.kafka();
-        UUID first = kafka.publish(
-                RegionRecorder.BATCH_TOPIC,
-                run,
-                EventTypes.REGION_PUBLISHED,
-                "/test",
-                region(run + "-first", "Region Örebro"));
-        UUID failing = kafka.publish(
-                RegionRecorder.BATCH_TOPIC, run, EventTypes.REGION_PUBLISHED, "/test", region(run + "-broken", broken));
-        kafka.publish(
-                RegionRecorder.BATCH_TOPIC,
-                run,
-                EventTypes.REGION_PUBLISHED,
-                "/test",
-                region(run + "-last", "Region Jönköping"));
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (countCode(run + "-last") == 0 && System.nanoTime() < deadline) {
-            sleep();
-        }
-        assertEquals(1, countCode(run + "-last"));
+        Published published = publishAroundABrokenOne(RegionRecorder.BATCH_TOPIC, run, run + "-first", "Region Örebro");
+        UUID first = published.first();
+        UUID failing = published.broken();
         assertEquals(1, countCode(run + "-first"));
         assertEquals(0, countCode(run + "-broken"));
         List<String> dead = new ArrayList<>();
-        kafka.readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> {
+        InfraTestResource.kafka().readUntil("driftinfo.dlq.service-kit-test", Duration.ofSeconds(30), r -> {
             String id = header(r, "ce_id");
             if (first.toString().equals(id) || failing.toString().equals(id)) {
                 dead.add(id + " from " + header(r, "dead-letter-topic"));
@@ -362,7 +324,30 @@ class IdempotentConsumerTest {
             return failing.toString().equals(id);
         });
         assertEquals(List.of(failing + " from " + RegionRecorder.BATCH_TOPIC), dead);
-        RegionRecorder.BROKEN.remove(broken);
+        RegionRecorder.BROKEN.remove("broken " + run);
+    }
+
+    /** The ids of the first record published and of the one the handler has a bug for. */
+    private record Published(UUID first, UUID broken) {}
+
+    /**
+     * Publishes on {@code topic}, under one key (so in order): a region {@code firstCode}, one whose
+     * handling has a bug ({@code <run>-broken}, named {@code broken <run>}) and {@code <run>-last};
+     * returns once the last is recorded.
+     */
+    private Published publishAroundABrokenOne(String topic, String run, String firstCode, String firstName) {
+        String broken = "broken " + run;
+        RegionRecorder.BROKEN.add(broken);
+        var kafka = InfraTestResource.kafka();
+        UUID first = kafka.publish(topic, run, EventTypes.REGION_PUBLISHED, "/test", region(firstCode, firstName));
+        UUID failing = kafka.publish(topic, run, EventTypes.REGION_PUBLISHED, "/test", region(run + "-broken", broken));
+        kafka.publish(topic, run, EventTypes.REGION_PUBLISHED, "/test", region(run + "-last", "Region Jämtland"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (countCode(run + "-last") == 0 && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertEquals(1, countCode(run + "-last"));
+        return new Published(first, failing);
     }
 
     private static String run() {
