@@ -29,10 +29,14 @@ sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U incident -d incident -qtAX -v ON_ERRO
 backlog() {
   local reports sent
   reports=$(sql -c "select count(*) from fault_report where unit_name like '$RUN %'")
-  sent=$(bench_notifier_sql "select count(*) from delivery where status = 'SENT' and kind = 'FAULT_REPORT_RECEIVED'
-    and recipient like 'felanmalan-%@example.se'")
+  sent=$(receipts_sent)
   echo "$(sql -c 'select count(*) from event_outbox where published_at is null') events not yet relayed," \
     "$(( reports - sent )) receipts not yet mailed"
+}
+# Receipts the notifier has sent to the bench's addresses so far.
+receipts_sent() {
+  bench_notifier_sql "select count(*) from delivery where status = 'SENT' and kind = 'FAULT_REPORT_RECEIVED'
+    and recipient like 'felanmalan-%@example.se'"
 }
 
 # The catalog reaches incident-service over Kafka; reports naming it are refused until it has.
@@ -55,11 +59,14 @@ run_scenario() {
   mkdir -p "$ids"
   bench_log "scenario $name: wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_LOAD}s"
   purge_mail # the receipts mailed so far: a fuller SMTP server would cost this load more
+  local mailed_before; mailed_before=$(receipts_sent)
   bench_cpu_ticks >"$WORK/cpu-before"
   INTAKE_SCENARIO="$name" INTAKE_UNIT="$RUN $name" INTAKE_IDS="$ids" \
     wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_LOAD}s" --latency --timeout 10s -s "$BENCH_ROOT/bench/intake.lua" "$INCIDENT_URL" \
     >"$WORK/$name.out"
   bench_cpu_ticks >"$WORK/cpu-after"
+  local mailed=$(( $(receipts_sent) - mailed_before ))
+  bench_log "scenario $name: receipts mailed during the load: $mailed ($(( mailed / SECONDS_PER_LOAD ))/s)"
   bench_log "scenario $name: at the end of the load, $(backlog)"
   sed 's/^/[wrk] /' "$WORK/$name.out" >&2
   local result; result=$(grep '^RESULT' "$WORK/$name.out")
