@@ -22,8 +22,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The service's own Kafka consumer methods ({@code @Incoming} taking a {@code ConsumerRecord}, or a
- * poll's {@code ConsumerRecords}), by the topic their channel reads. A replayed dead letter goes through the very method that failed on it,
- * so it meets the same ledger, the same snapshot rule and the same CDI events as the first time.
+ * poll's {@code ConsumerRecords}), by the topic their channel reads. A replayed dead letter goes
+ * through the very method that failed on it (a batch method gets a poll of one), so it meets the same
+ * ledger, the same snapshot rule and the same CDI events as the first time.
  */
 @ApplicationScoped
 class ConsumerMethods {

@@ -77,23 +77,7 @@ public class IdempotentConsumer {
      */
     @Transactional(TxType.NEVER)
     public boolean consume(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.of(record);
-        } catch (RuntimeException e) {
-            LOG.errorf("%s: unreadable record at %s, %s: %s", consumer, position(record), fate(), e.getMessage());
-            deadLettered(consumer, e);
-            throw e;
-        }
-        try {
-            return withRetries(consumer, position(record), () -> handleOnce(consumer, event, handler));
-        } catch (RuntimeException e) {
-            LOG.errorf(
-                    "%s: event %s (%s) at %s failed and cannot succeed by retrying, %s: %s",
-                    consumer, event.id(), event.type(), position(record), fate(), e);
-            deadLettered(consumer, e);
-            throw e;
-        }
+        return handleAlone(consumer, record, read(consumer, record), handler);
     }
 
     /**
@@ -122,11 +106,10 @@ public class IdempotentConsumer {
         List<IncomingEvent> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(IncomingEvent.of(record));
+                events.add(read(consumer, record));
                 readable.add(record);
             } catch (RuntimeException e) {
-                LOG.errorf("%s: unreadable record at %s, %s: %s", consumer, position(record), fate(), e.getMessage());
-                deadLetter(consumer, record, e);
+                toDeadLetterTopic(consumer, record, e);
             }
         }
         if (events.size() > 1) {
@@ -144,17 +127,47 @@ public class IdempotentConsumer {
             IncomingEvent event = events.get(i);
             ConsumerRecord<String, String> record = readable.get(i);
             try {
-                if (withRetries(consumer, position(record), () -> handleOnce(consumer, event, handler))) {
+                if (handleAlone(consumer, record, event, handler)) {
                     handled++;
                 }
             } catch (RuntimeException e) {
-                LOG.errorf(
-                        "%s: event %s (%s) at %s failed and cannot succeed by retrying, %s: %s",
-                        consumer, event.id(), event.type(), position(record), fate(), e);
-                deadLetter(consumer, record, e);
+                toDeadLetterTopic(consumer, record, e);
             }
         }
         return handled;
+    }
+
+    /**
+     * The record as a CloudEvent.
+     *
+     * @throws RuntimeException if it is not one (logged and counted as dead-lettered)
+     */
+    private IncomingEvent read(String consumer, ConsumerRecord<String, String> record) {
+        try {
+            return IncomingEvent.of(record);
+        } catch (RuntimeException e) {
+            LOG.errorf("%s: unreadable record at %s, %s: %s", consumer, position(record), fate(), e.getMessage());
+            deadLettered(consumer, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Handles one event in a transaction of its own per attempt.
+     *
+     * @throws RuntimeException a failure that retrying cannot cure (logged and counted as dead-lettered)
+     */
+    private boolean handleAlone(
+            String consumer, ConsumerRecord<String, String> record, IncomingEvent event, EventHandler handler) {
+        try {
+            return withRetries(consumer, position(record), () -> handleOnce(consumer, event, handler));
+        } catch (RuntimeException e) {
+            LOG.errorf(
+                    "%s: event %s (%s) at %s failed and cannot succeed by retrying, %s: %s",
+                    consumer, event.id(), event.type(), position(record), fate(), e);
+            deadLettered(consumer, e);
+            throw e;
+        }
     }
 
     /**
@@ -217,11 +230,10 @@ public class IdempotentConsumer {
      * retries with backoff as for a passing database failure. During a replay the failure is thrown
      * instead: the record is already on the dead-letter topic, and stays there.
      */
-    private void deadLetter(String consumer, ConsumerRecord<String, String> record, RuntimeException cause) {
+    private void toDeadLetterTopic(String consumer, ConsumerRecord<String, String> record, RuntimeException cause) {
         if (REPLAYING.get()) {
             throw cause;
         }
-        deadLettered(consumer, cause);
         Duration backoff = firstBackoff;
         while (true) {
             try {
